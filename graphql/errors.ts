@@ -1,12 +1,14 @@
 // The one error rule of the GraphQL API. A message reaches the client only when someone wrote it
 // for the client: the data layer's typed errors (lib/db/errors.ts) keep their code (UNAUTHENTICATED,
-// FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT); zod errors and RangeErrors become BAD_USER_INPUT;
-// GraphQLErrors raised here carry a code; everything else is logged and masked as "Internal server
-// error". Mutations report user-fixable failures as data (`MutationError`, see payload.ts).
+// FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT); zod errors and the engine's ModelFormatError
+// (a stored file the engine refuses) become BAD_USER_INPUT; GraphQLErrors raised here carry a code;
+// everything else — RangeError and TypeError of engine invariants, V8's own errors — is logged and
+// masked as "Internal server error". Mutations report user-fixable failures as data (`MutationError`, see payload.ts).
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
 import { ZodError } from "zod";
+import { ModelFormatError } from "@/lib/engine/io/format-error";
 
 /** The codes a client can act on (Apollo's own parse/validation codes pass through unchanged). */
 export const ErrorCode = {
@@ -56,7 +58,7 @@ function classify(error: unknown): { code: ErrorCode; message: string; inputErro
   if (error instanceof ZodError) {
     return { code: ErrorCode.BAD_USER_INPUT, message: describeZodError(error), inputErrors: inputErrorsOf(error) };
   }
-  if (error instanceof RangeError) return { code: ErrorCode.BAD_USER_INPUT, message: error.message };
+  if (error instanceof ModelFormatError) return { code: ErrorCode.BAD_USER_INPUT, message: error.message };
   if (error instanceof Error && "code" in error && typeof error.code === "string") {
     const code = error.code;
     if (code === ErrorCode.NOT_FOUND || code === ErrorCode.FORBIDDEN || code === ErrorCode.UNAUTHENTICATED
@@ -70,7 +72,7 @@ function classify(error: unknown): { code: ErrorCode; message: string; inputErro
 }
 
 /**
- * For mutation payloads: a user-fixable error (zod, RangeError, BAD_USER_INPUT, CONFLICT) as
+ * For mutation payloads: a user-fixable error (zod, ModelFormatError, BAD_USER_INPUT, CONFLICT) as
  * `{ message, inputErrors }`; undefined for access failures and unexpected errors, which the caller
  * rethrows so they reach the client as GraphQLErrors (or masked).
  */

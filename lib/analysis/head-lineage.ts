@@ -131,6 +131,11 @@ export async function compareModelsForActor(db: Db, actor: Actor | null, a: stri
   const vb = await getModelVersionForActor(db, actor, b);
   const sa = shapeOf(va), sb = shapeOf(vb);
   if (sa !== sb) throw new BadInputError(`The models differ in shape: A has ${sa}, B has ${sb}; heads can only be matched between models of one shape.`, "b");
+  if ((va.config as Record<string, unknown> | null)?.n_layers === 0) throw new BadInputError("The models have no attention layers, so there are no heads to match.", "a");
+  const vocabA = (va.config as Record<string, unknown> | null)?.d_vocab, vocabB = (vb.config as Record<string, unknown> | null)?.d_vocab;
+  if (space === "vocab" && vocabA !== vocabB) {
+    throw new BadInputError(`The models have different vocabularies (d_vocab ${String(vocabA)} and ${String(vocabB)}); compare them in the RESIDUAL space.`, "space");
+  }
   if (Number(va.byteLength) > LINEAGE_MAX_BYTES) return tooLarge(va, "model A");
   if (Number(vb.byteLength) > LINEAGE_MAX_BYTES) return tooLarge(vb, "model B");
   const [ma, mb] = [await loadStoredModel(db, va), await loadStoredModel(db, vb)];

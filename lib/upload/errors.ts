@@ -2,6 +2,7 @@
 // with an HTTP status (4xx) and a message written for the client, naming the tensor or form field
 // at fault; the route turns it into `{ error: { message, tensor?, field? } }`. Anything else is a
 // bug: logged, answered with a fixed 500.
+import { ModelFormatError } from "@/lib/engine/io/format-error";
 import { SafetensorsError } from "@/lib/engine/io/safetensors";
 
 export interface UploadErrorBody {
@@ -32,15 +33,14 @@ export class UploadError extends Error {
 }
 
 /**
- * The engine's validation errors (SafetensorsError, and any RangeError of model-header validation) are client-fixable faults of the file: 400 (or 422 for a well-formed file that is not
- * a valid model), naming the tensor when the engine did.
+ * The engine's file-format errors, the only engine errors written for the client: a fault of the
+ * safetensors framing is 400; a well-formed file that is not a valid model (or tokenizer) is 422.
+ * Anything else (a RangeError or TypeError of an engine invariant) is not mapped: it is a bug,
+ * logged and answered with a masked 500.
  */
 export function toUploadError(error: unknown, field = "file"): UploadError | undefined {
   if (error instanceof UploadError) return error;
   if (error instanceof SafetensorsError) return new UploadError(400, error.message, { tensor: error.tensor, field });
-  if (error instanceof RangeError) {
-    const tensor = (error as { tensor?: unknown }).tensor;
-    return new UploadError(422, error.message, { tensor: typeof tensor === "string" ? tensor : undefined, field });
-  }
+  if (error instanceof ModelFormatError) return new UploadError(422, error.message, { tensor: error.tensor, field });
   return undefined;
 }

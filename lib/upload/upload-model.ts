@@ -14,6 +14,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { getTeamForActor } from "@/lib/db/teams";
 import { createModelFromUpload } from "@/lib/db/tensors";
 import { NotFoundError } from "@/lib/db/errors";
+import { ModelFormatError } from "@/lib/engine/io/format-error";
 import { parseTokenizer } from "@/lib/engine/io/tokenizer";
 import type { AttnOnlyConfig } from "@/lib/engine/transformer/config";
 import { validateModelHeader } from "@/lib/engine/transformer/weights";
@@ -104,7 +105,7 @@ function tokenizerFor(text: string | undefined, config: AttnOnlyConfig) {
   try {
     tokenizer = parseTokenizer(text, config.d_vocab);
   } catch (error) {
-    if (error instanceof RangeError) throw new UploadError(400, error.message, { field: "tokenizer" });
+    if (error instanceof ModelFormatError) throw new UploadError(400, error.message, { field: "tokenizer" });
     throw error;
   }
   if (tokenizer.kind === "ids") return null;

@@ -8,14 +8,13 @@
  * F32/F16/BF16 model tensors; every failure is a `SafetensorsError` naming the tensor or field.
  */
 import type { Tensor } from "../tensor/tensor";
+import { ModelFormatError, unstorableCharacter } from "./format-error";
 
 /** Any failure to parse or validate a safetensors file. `tensor` names the tensor at fault, if one is. */
-export class SafetensorsError extends RangeError {
-  readonly tensor?: string;
+export class SafetensorsError extends ModelFormatError {
   constructor(message: string, tensor?: string) {
-    super(message);
+    super(message, tensor);
     this.name = "SafetensorsError";
-    this.tensor = tensor;
   }
 }
 
@@ -33,6 +32,18 @@ const ITEM_SIZE: Record<string, number> = {
 
 /** Largest header accepted (the reference implementation's limit): 100 MB. */
 export const MAX_HEADER_BYTES = 100_000_000;
+/** Most header entries (tensors, buffers included): a 48-layer model with LayerNorm has ~500. */
+export const MAX_TENSORS = 4096;
+/** Longest tensor name, in UTF-16 code units (TL names are under 40). */
+export const MAX_NAME_LENGTH = 200;
+/** Largest tensor rank (TL weights have rank ≤ 3). */
+export const MAX_RANK = 8;
+/** Largest single dimension of a shape. */
+export const MAX_DIM = 2 ** 31 - 1;
+/** Most `__metadata__` entries. */
+export const MAX_METADATA_ENTRIES = 256;
+/** Largest `__metadata__` value (a TL config JSON is about 2 KB). */
+export const MAX_METADATA_VALUE_LENGTH = 1_000_000;
 
 /**
  * TransformerLens registers these buffers in its state dict (`blocks.{l}.attn.mask` is a BOOL
@@ -106,20 +117,35 @@ function isCount(v: unknown): v is number {
   return typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 }
 
+/** Refuses a name or metadata string that is too long (`bound` names the limit) or not storable as text. */
+function checkText(what: string, text: string, maxLength: number, bound: string): void {
+  if (text.length > maxLength) {
+    throw new SafetensorsError(`safetensors: ${what} ${JSON.stringify(text.slice(0, 60))}… is ${text.length} characters, more than the ${maxLength}-character limit (${bound})`);
+  }
+  const bad = unstorableCharacter(text);
+  if (bad) throw new SafetensorsError(`safetensors: ${what} ${JSON.stringify(text.slice(0, 60))} contains ${bad}`);
+}
+
 function parseEntry(name: string, raw: unknown): SafetensorsEntry {
+  checkText("tensor name", name, MAX_NAME_LENGTH, "MAX_NAME_LENGTH");
+  if (name.length === 0) throw new SafetensorsError(`safetensors: a tensor name is empty`);
   if (!isPlainObject(raw)) throw new SafetensorsError(`tensor ${name}: header entry must be an object with dtype, shape and data_offsets`, name);
   const { dtype, shape, data_offsets: offsets } = raw;
   if (typeof dtype !== "string") throw new SafetensorsError(`tensor ${name}: dtype must be a string, got ${JSON.stringify(dtype)}`, name);
-  if (!Array.isArray(shape) || !shape.every(isCount)) {
-    throw new SafetensorsError(`tensor ${name}: shape must be an array of non-negative integers, got ${JSON.stringify(shape)}`, name);
+  if (!Array.isArray(shape) || shape.length > MAX_RANK || !shape.every((d) => isCount(d) && d <= MAX_DIM)) {
+    throw new SafetensorsError(
+      `tensor ${name}: shape must be an array of non-negative integers, at most ${MAX_RANK} of them (MAX_RANK), each ≤ ${MAX_DIM} (MAX_DIM), got ${JSON.stringify(shape).slice(0, 200)}`,
+      name,
+    );
   }
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount) || offsets[0] > offsets[1]) {
     throw new SafetensorsError(`tensor ${name}: data_offsets must be [begin, end] with 0 ≤ begin ≤ end, got ${JSON.stringify(offsets)}`, name);
   }
   const itemSize = ITEM_SIZE[dtype];
   if (itemSize === undefined) throw new SafetensorsError(`tensor ${name}: unknown dtype ${dtype}`, name);
+  // The product is exact while it stays below 2^53; past that no data_offsets span can match anyway.
   let elements = 1;
-  for (const d of shape as number[]) elements *= d;
+  for (const d of shape as number[]) elements = Math.min(elements * d, Number.MAX_SAFE_INTEGER);
   const [begin, end] = offsets as [number, number];
   if (end - begin !== elements * itemSize) {
     throw new SafetensorsError(
@@ -133,8 +159,14 @@ function parseEntry(name: string, raw: unknown): SafetensorsEntry {
 function parseMetadata(raw: unknown): Record<string, string> {
   if (!isPlainObject(raw)) throw new SafetensorsError(`safetensors: __metadata__ must be an object of strings`);
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) {
+  const entries = Object.entries(raw);
+  if (entries.length > MAX_METADATA_ENTRIES) {
+    throw new SafetensorsError(`safetensors: __metadata__ has ${entries.length} entries, more than the ${MAX_METADATA_ENTRIES}-entry limit (MAX_METADATA_ENTRIES)`);
+  }
+  for (const [k, v] of entries) {
+    checkText("__metadata__ key", k, MAX_NAME_LENGTH, "MAX_NAME_LENGTH");
     if (typeof v !== "string") throw new SafetensorsError(`safetensors: __metadata__.${k} must be a string, got ${typeof v}`);
+    checkText(`__metadata__.${k.slice(0, 60)}`, v, MAX_METADATA_VALUE_LENGTH, "MAX_METADATA_VALUE_LENGTH");
     out[k] = v;
   }
   return out;
@@ -160,6 +192,10 @@ export function parseSafetensorsHeader(prefix: Uint8Array, totalBytes?: number, 
   }
   if (!isPlainObject(json)) throw new SafetensorsError(`safetensors: header must be a JSON object`);
 
+  const names = Object.keys(json);
+  if (names.length > MAX_TENSORS + 1) {
+    throw new SafetensorsError(`safetensors: header has ${names.length} entries, more than the ${MAX_TENSORS}-tensor limit (MAX_TENSORS)`);
+  }
   const dataBytes = totalBytes === undefined ? undefined : totalBytes - 8 - n;
   let metadata: Record<string, string> = {};
   const entries: SafetensorsEntry[] = [];

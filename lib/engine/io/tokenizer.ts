@@ -6,6 +6,16 @@
  * d_vocab and a tokenizer.json's ids must all be below it, or parsing fails naming both numbers.
  */
 import { Tokenizer } from "@huggingface/tokenizers";
+import { ModelFormatError, unstorableCharacter } from "./format-error";
+
+/** Largest vocabulary accepted (Gemma's 256k tokens fit). */
+export const MAX_VOCAB = 1 << 20;
+/** Longest token text, in UTF-16 code units (bounds the longest-match search of `encode`). */
+export const MAX_TOKEN_LENGTH = 1024;
+/** Deepest nesting of a tokenizer.json accepted (real ones nest about 6 deep). */
+export const MAX_TOKENIZER_DEPTH = 64;
+/** Most strings a tokenizer.json may hold (keys and values; merges of a 250k vocabulary fit). */
+export const MAX_TOKENIZER_STRINGS = 8 * MAX_VOCAB;
 
 export interface ModelTokenizer {
   /** "hf" (tokenizer.json), "vocab" (JSON array) or "ids" (no tokenizer). */
@@ -21,7 +31,7 @@ export interface ModelTokenizer {
 }
 
 /** Thrown for an unusable tokenizer file; the message names what is wrong. */
-export class TokenizerError extends RangeError {
+export class TokenizerError extends ModelFormatError {
   constructor(message: string) {
     super(message);
     this.name = "TokenizerError";
@@ -52,15 +62,17 @@ export function idTokenizer(d_vocab: number): ModelTokenizer {
  * or its tokens carry their own whitespace, else joined with single spaces (word-level).
  */
 export function vocabTokenizer(vocab: readonly string[], d_vocab: number): ModelTokenizer {
+  if (vocab.length > MAX_VOCAB) throw new TokenizerError(`tokenizer: vocabulary has ${vocab.length} entries, more than the ${MAX_VOCAB}-entry limit (MAX_VOCAB)`);
   if (vocab.length !== d_vocab) throw new TokenizerError(`tokenizer: vocabulary has ${vocab.length} entries but the model's d_vocab is ${d_vocab}`);
-  vocab.forEach((t, i) => {
-    if (typeof t !== "string") throw new TokenizerError(`tokenizer: vocabulary entry ${i} is ${JSON.stringify(t)}, not a string`);
-  });
   const ids = new Map<string, number>();
-  vocab.forEach((t, i) => {
+  let maxLen = 1;
+  for (let i = 0; i < vocab.length; i++) {
+    const t: unknown = vocab[i];
+    if (typeof t !== "string") throw new TokenizerError(`tokenizer: vocabulary entry ${i} is ${String(JSON.stringify(t)).slice(0, 60)}, not a string`);
+    checkTokenText(t, `vocabulary entry ${i}`);
     if (!ids.has(t)) ids.set(t, i);
-  });
-  const maxLen = Math.max(1, ...vocab.map((t) => t.length));
+    maxLen = Math.max(maxLen, t.length);
+  }
   const concat = vocab.every((t) => [...t].length <= 1) || vocab.some((t) => /\s/.test(t));
   return {
     kind: "vocab",
@@ -95,8 +107,47 @@ export function vocabTokenizer(vocab: readonly string[], d_vocab: number): Model
   };
 }
 
+function checkTokenText(text: string, where: string): void {
+  if (text.length > MAX_TOKEN_LENGTH) throw new TokenizerError(`tokenizer: ${where} is ${text.length} characters, more than the ${MAX_TOKEN_LENGTH}-character limit (MAX_TOKEN_LENGTH)`);
+  const bad = unstorableCharacter(text);
+  if (bad) throw new TokenizerError(`tokenizer: ${where} ${JSON.stringify(text.slice(0, 40))} contains ${bad}`);
+}
+
+/**
+ * Walks a tokenizer.json without recursion, refusing nesting deeper than MAX_TOKENIZER_DEPTH, more
+ * than MAX_TOKENIZER_STRINGS strings, and strings (keys too) a database cannot store.
+ */
+function checkTokenizerJson(json: unknown): void {
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value: json, depth: 0, path: "tokenizer.json" }];
+  let strings = 0;
+  const checkString = (s: string, path: string) => {
+    if (++strings > MAX_TOKENIZER_STRINGS) throw new TokenizerError(`tokenizer: tokenizer.json holds more than ${MAX_TOKENIZER_STRINGS} strings (MAX_TOKENIZER_STRINGS)`);
+    const bad = unstorableCharacter(s);
+    if (bad) throw new TokenizerError(`tokenizer: ${path} ${JSON.stringify(s.slice(0, 40))} contains ${bad}`);
+  };
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop()!;
+    if (typeof value === "string") checkString(value, path);
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= MAX_TOKENIZER_DEPTH) throw new TokenizerError(`tokenizer: ${path.slice(0, 200)} nests deeper than ${MAX_TOKENIZER_DEPTH} levels (MAX_TOKENIZER_DEPTH)`);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], depth: depth + 1, path: depth < 4 ? `${path}[${i}]` : path });
+    } else {
+      for (const [k, v] of Object.entries(value)) {
+        checkString(k, `a key of ${path}`);
+        stack.push({ value: v, depth: depth + 1, path: depth < 4 ? `${path}.${k.slice(0, 40)}` : path });
+      }
+    }
+  }
+}
+
 /** A Hugging Face tokenizer.json (object). Every id it can produce must be below d_vocab. */
 export function hfTokenizer(json: Record<string, unknown>, d_vocab: number, config: Record<string, unknown> = {}): ModelTokenizer {
+  checkTokenizerJson(json);
+  const model = json.model;
+  const declared = model && typeof model === "object" && "vocab" in model ? (model as { vocab: unknown }).vocab : undefined;
+  const declaredSize = Array.isArray(declared) ? declared.length : declared && typeof declared === "object" ? Object.keys(declared).length : 0;
+  if (declaredSize > MAX_VOCAB) throw new TokenizerError(`tokenizer: tokenizer.json model.vocab has ${declaredSize} entries, more than the ${MAX_VOCAB}-entry limit (MAX_VOCAB)`);
   let tok: Tokenizer;
   try {
     tok = new Tokenizer(json, config);

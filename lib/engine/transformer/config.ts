@@ -27,6 +27,11 @@ export interface AttnOnlyConfig {
   biases: boolean;
 }
 
+/** Most layers a model may have (GPT-3 has 96): bounds every per-layer loop before it runs. */
+export const MAX_LAYERS = 256;
+/** Most heads per layer (GPT-3 has 96). */
+export const MAX_HEADS = 256;
+
 /** Names matching no TL weight of an attention-only model get listed here, not refused. */
 const LAYER_NAME = /^blocks\.(\d+)\.(attn\.(W_Q|W_K|W_V|W_O|b_Q|b_K|b_V|b_O)|ln1\.(w|b))$/;
 const GLOBAL_NAMES = new Set(["embed.W_E", "pos_embed.W_pos", "unembed.W_U", "unembed.b_U", "ln_final.w", "ln_final.b"]);
@@ -90,6 +95,10 @@ export function inferConfig(
     if (m) maxLayer = Math.max(maxLayer, Number(m[1]));
     else if (!GLOBAL_NAMES.has(name)) warnings.push(`unknown tensor ${name} ignored`);
   }
+  // Bound before anything is built per layer: a 4 KB header may name blocks.30000000.
+  if (maxLayer >= MAX_LAYERS) {
+    throw new SafetensorsError(`blocks.${maxLayer} names layer ${maxLayer}, but a model has at most ${MAX_LAYERS} layers (MAX_LAYERS)`, `blocks.${maxLayer}`);
+  }
   const W_E = requireShape(shapes, "embed.W_E", 2);
   const W_pos = requireShape(shapes, "pos_embed.W_pos", 2);
   const src: Record<string, Source> = {
@@ -100,6 +109,7 @@ export function inferConfig(
   };
   if (maxLayer >= 0) {
     const W_Q = requireShape(shapes, "blocks.0.attn.W_Q", 3);
+    if (W_Q[0] > MAX_HEADS) throw new SafetensorsError(`blocks.0.attn.W_Q has ${W_Q[0]} heads, more than the ${MAX_HEADS}-head limit (MAX_HEADS)`, "blocks.0.attn.W_Q");
     src.n_heads = { value: W_Q[0], from: "blocks.0.attn.W_Q" };
     src.d_head = { value: W_Q[2], from: "blocks.0.attn.W_Q" };
   } else {

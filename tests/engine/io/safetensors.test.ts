@@ -8,6 +8,7 @@ import {
   MAX_HEADER_BYTES,
   assertFinitePiece,
 } from "@/lib/engine/io/safetensors";
+import { ModelFormatError } from "@/lib/engine/io/format-error";
 import { buildSafetensors, rawSafetensors, toBF16Bits, toF16Bits } from "@/tests/helpers/safetensors-builder";
 
 /** Captures the SafetensorsError thrown by `fn` (failing the test if none is thrown). */
@@ -16,7 +17,7 @@ function errorOf(fn: () => unknown): SafetensorsError {
     fn();
   } catch (e) {
     expect(e).toBeInstanceOf(SafetensorsError);
-    expect(e).toBeInstanceOf(RangeError);
+    expect(e).toBeInstanceOf(ModelFormatError);
     return e as SafetensorsError;
   }
   throw new Error("expected a SafetensorsError, nothing was thrown");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { idTokenizer, parseTokenizer, TokenizerError } from "@/lib/engine/io/tokenizer";
+import { ModelFormatError } from "@/lib/engine/io/format-error";
 
 // A minimal Hugging Face tokenizer.json written by hand (WordLevel model, whitespace pre-tokenizer),
 // following the tokenizers library's serialisation format.
@@ -49,7 +50,7 @@ describe("parseTokenizer", () => {
       }
     })();
     expect(err).toBeInstanceOf(TokenizerError);
-    expect(err).toBeInstanceOf(RangeError);
+    expect(err).toBeInstanceOf(ModelFormatError);
     expect((err as Error).message).toBe("tokenizer: vocabulary has 2 entries but the model's d_vocab is 5");
   });
 

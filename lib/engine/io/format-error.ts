@@ -1,0 +1,36 @@
+/**
+ * The engine's one error type for faults of an input file (a safetensors header, a model's tensor
+ * set, a tokenizer). Rule: its message was written for whoever supplied the file and names the
+ * field or tensor at fault, so the edges (upload route, GraphQL, CLI) may show it verbatim; every
+ * other error the engine throws (RangeError, TypeError of an invariant) is a bug and is masked.
+ */
+export class ModelFormatError extends Error {
+  /** The tensor at fault, when one is. */
+  readonly tensor?: string;
+  constructor(message: string, tensor?: string) {
+    super(message);
+    this.name = "ModelFormatError";
+    this.tensor = tensor;
+  }
+}
+
+/**
+ * Names the first character of `text` that a database text column cannot hold: a NUL, or half of a
+ * surrogate pair without its other half (not encodable as UTF-8). Undefined when the text is clean.
+ */
+export function unstorableCharacter(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return `a NUL character at index ${i}`;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return `an unpaired surrogate at index ${i}`;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return `an unpaired surrogate at index ${i}`;
+  }
+  return undefined;
+}
