@@ -21,7 +21,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "integration", include: ["tests/db/**/*.test.ts", "tests/graphql/**/*.test.ts", "tests/api/**/*.test.ts", "tests/jobs/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false },
+        test: { name: "integration", include: ["tests/db/**/*.test.ts", "tests/graphql/**/*.test.ts", "tests/api/**/*.test.ts", "tests/jobs/**/*.test.ts", "tests/live/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false },
       },
       {
         extends: true,

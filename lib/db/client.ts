@@ -38,6 +38,33 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Where lib/live opens its one listener per database (LISTEN/NOTIFY): the embedded PGlite instance
+ * itself (one connection, it delivers its own NOTIFYs), or a dedicated connection to the Postgres URL.
+ */
+export type ListenSource = { kind: "pglite"; pglite: PGlite } | { kind: "postgres"; url: string };
+
+const listenSources = new WeakMap<object, ListenSource>();
+const closeHooks = new WeakMap<object, Array<() => Promise<void>>>();
+
+/** The listen source of a client made by openDatabase (undefined for any other client). */
+export function listenSourceOf(db: Db): ListenSource | undefined {
+  return listenSources.get(db);
+}
+
+/** Runs `hook` (e.g. closing lib/live's listener) before the database of `db` closes. */
+export function onDatabaseClose(db: Db, hook: () => Promise<void>): void {
+  const hooks = closeHooks.get(db);
+  if (hooks) hooks.push(hook);
+  else closeHooks.set(db, [hook]);
+}
+
+async function runCloseHooks(db: Db): Promise<void> {
+  const hooks = closeHooks.get(db) ?? [];
+  closeHooks.delete(db);
+  for (const hook of hooks) await hook().catch((error: unknown) => console.error("[db] close hook failed", error));
+}
+
 /** Transactions default to 30 s; uploads pass their own, longer timeout. */
 const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 30_000 };
 
@@ -99,12 +126,16 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (options.url) {
     const adapterFactory = new PrismaPg({ connectionString: options.url });
     const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions: TRANSACTION_OPTIONS });
+    listenSources.set(prisma, { kind: "postgres", url: options.url });
     return {
       prisma,
       mode: "postgres",
       location: redactUrl(options.url),
       adapterFactory,
-      close: () => prisma.$disconnect(),
+      close: async () => {
+        await runCloseHooks(prisma);
+        await prisma.$disconnect();
+      },
     };
   }
   const dir = options.dataDir ?? path.join(dataDir(), "pglite");
@@ -113,12 +144,14 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const pglite = await PGlite.create(inMemory ? undefined : dir);
   const adapterFactory = new AwaitingPGliteFactory(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory, transactionOptions: TRANSACTION_OPTIONS });
+  listenSources.set(prisma, { kind: "pglite", pglite });
   return {
     prisma,
     mode: "embedded",
     location: inMemory ? "memory" : dir,
     adapterFactory,
     close: async () => {
+      await runCloseHooks(prisma);
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
     },
