@@ -4,7 +4,7 @@
 // app goes through a client made here, and `getDb()` never hands out a client before the
 // migrations in prisma/migrations have been applied to it.
 // Embedded PGlite is ONE connection: while a transaction is open every other query waits for it
-// (an upload's transaction holds readers back until it commits), and a query through `db` inside
+// (so uploads stage their bytes outside any transaction, see ./staging.ts), and a query through `db` inside
 // `db.$transaction(async (tx) => …)` deadlocks until the transaction times out — use `tx` there.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -177,6 +177,10 @@ export async function getDatabase(): Promise<Database> {
       const database = await openDatabase(databaseOptionsFromEnv());
       const { applyMigrations } = await import("./migrate");
       await applyMigrations(database);
+      // Uploads cut short by a crash: embedded PGlite has one process, so all of them; on a shared
+      // Postgres only stale ones (another instance may be mid-upload).
+      const { sweepStaleUploads } = await import("./staging");
+      await sweepStaleUploads(database.prisma, database.mode === "embedded" ? 0 : undefined);
       return database;
     })();
     // A failed open is not cached: the next call tries again.

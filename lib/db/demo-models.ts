@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Actor } from "@/lib/auth/policy";
 import { parseSafetensorsHeader } from "@/lib/engine/io/safetensors";
-import { parseTokenizer } from "@/lib/engine/io/tokenizer";
+import { parseTokenizer, tokenSample } from "@/lib/engine/io/tokenizer";
 import type { AttnOnlyConfig } from "@/lib/engine/transformer/config";
 import { validateModelHeader } from "@/lib/engine/transformer/weights";
 import type { Db } from "./client";
@@ -47,7 +47,7 @@ export function uploadFromSafetensors(file: Uint8Array): FileUpload {
 export function tokenizerUpload(text: string, d_vocab: number): UploadTokenizer | null {
   const tokenizer = parseTokenizer(text, d_vocab);
   if (tokenizer.kind === "ids") return null;
-  return { kind: tokenizer.kind, data: JSON.parse(text) as Prisma.InputJsonValue, vocabSize: tokenizer.size };
+  return { kind: tokenizer.kind, data: JSON.parse(text) as Prisma.InputJsonValue, vocabSize: tokenizer.size, sample: tokenSample(tokenizer) };
 }
 
 /** The repository's models/ folder ($CIRCUITBOARD_ROOT or the working directory). */

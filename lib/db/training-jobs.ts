@@ -131,7 +131,7 @@ export async function finishTrainingJob(db: Db, jobId: string, progress: Prisma.
   const { count } = await db.trainingJob.updateMany({ where: { id: jobId, status: "RUNNING" }, data: { status: "DONE", progress, endedAt: new Date() } });
   const job = await db.trainingJob.findUniqueOrThrow({ where: { id: jobId }, select: { teamId: true, modelId: true } });
   if (count === 1 && job.modelId) {
-    const clash = await db.model.findUnique({ where: { teamId_contentHash: { teamId: job.teamId, contentHash: finalHash } }, select: { id: true } });
+    const clash = await db.model.findFirst({ where: { teamId: job.teamId, contentHash: finalHash }, select: { id: true } });
     if (!clash) await db.model.update({ where: { id: job.modelId }, data: { contentHash: finalHash } });
   }
   return count === 1;

@@ -2,6 +2,7 @@
 // running sha256 of everything read. Rule: every byte of the source passes through `hash` exactly
 // once and in order, and the reader never holds more than one source piece beyond what was asked.
 import { createHash, type Hash } from "node:crypto";
+import { beforeIdleTimeout } from "./idle";
 
 export class ByteReader {
   private readonly iterator: AsyncIterator<Uint8Array>;
@@ -11,14 +12,16 @@ export class ByteReader {
   position = 0;
   readonly hash: Hash = createHash("sha256");
 
-  constructor(source: AsyncIterable<Uint8Array>) {
+  /** `idleTimeoutMs`: longest wait for the source's next piece before a 408 (see ./idle.ts). */
+  constructor(source: AsyncIterable<Uint8Array>, private readonly idleTimeoutMs = Number.POSITIVE_INFINITY) {
     this.iterator = source[Symbol.asyncIterator]();
   }
 
   private async fill(): Promise<boolean> {
     while (this.pending.length === 0) {
       if (this.done) return false;
-      const { value, done } = await this.iterator.next();
+      const next = this.iterator.next();
+      const { value, done } = Number.isFinite(this.idleTimeoutMs) ? await beforeIdleTimeout(next, this.idleTimeoutMs) : await next;
       if (done) {
         this.done = true;
         return false;

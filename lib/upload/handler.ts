@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { isDataError } from "@/lib/db/errors";
 import { UploadError } from "./errors";
+import { checkUploadLength, uploadIdleTimeoutMs } from "./limits";
 import { uploadModelFromRequest } from "./upload-model";
 
 export interface UploadHandlerDeps {
@@ -12,12 +13,16 @@ export interface UploadHandlerDeps {
   /** Resolves the acting account from the request (session cookie or Bearer token). */
   getActor(request: Request): Promise<Actor | null>;
   maxBytes: number;
+  /** Longest wait for the client's next bytes (default: lib/upload/limits' uploadIdleTimeoutMs()). */
+  idleTimeoutMs?: number;
 }
 
 export async function handleModelUpload(request: Request, deps: UploadHandlerDeps): Promise<Response> {
   try {
+    // Bounds before work: a declared size over the limit is refused before the actor is looked up.
+    checkUploadLength(request, deps.maxBytes);
     const actor = await deps.getActor(request);
-    const result = await uploadModelFromRequest(request, { db: deps.db, actor, maxBytes: deps.maxBytes });
+    const result = await uploadModelFromRequest(request, { db: deps.db, actor, maxBytes: deps.maxBytes, idleTimeoutMs: deps.idleTimeoutMs ?? uploadIdleTimeoutMs() });
     return Response.json(result, { status: result.duplicate ? 200 : 201 });
   } catch (error) {
     if (error instanceof UploadError) return Response.json(error.body(), { status: error.status });

@@ -7,6 +7,7 @@ import busboy from "busboy";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { UploadError } from "./errors";
+import { beforeIdleTimeout } from "./idle";
 
 export type FieldPart = { kind: "field"; name: string; value: string };
 export type FilePart = { kind: "file"; name: string; filename: string; mimeType: string; stream: Readable };
@@ -19,6 +20,8 @@ export interface MultipartLimits {
   maxFieldBytes?: number;
   /** Most parts accepted (default 16). */
   maxParts?: number;
+  /** Longest wait for the next part before a 408 (see ./idle.ts; default: none). */
+  idleTimeoutMs?: number;
 }
 
 function tooLarge(what: string, limit: number, field: string): UploadError {
@@ -55,8 +58,12 @@ export async function* multipartParts(request: Request, limits: MultipartLimits)
     wake = undefined;
     w?.();
   };
+  // The file part being read: a failure of the body (the client went away, a framing error) must
+  // reach its reader, which is waiting on the part's stream rather than on this generator.
+  let activeFile: Readable | undefined;
   const fail = (e: Error) => {
     failure ??= e;
+    if (activeFile && !activeFile.destroyed && !activeFile.readableEnded) activeFile.destroy(failure);
     notify();
   };
 
@@ -74,6 +81,7 @@ export async function* multipartParts(request: Request, limits: MultipartLimits)
       fail(err);
       stream.destroy(err);
     });
+    activeFile = stream;
     queue.push({ kind: "file", name, filename: info.filename ?? "", mimeType: info.mimeType, stream });
     notify();
   });
@@ -102,9 +110,10 @@ export async function* multipartParts(request: Request, limits: MultipartLimits)
         continue;
       }
       if (finished) return;
-      await new Promise<void>((resolve) => {
+      const woken = new Promise<void>((resolve) => {
         wake = resolve;
       });
+      await (limits.idleTimeoutMs ? beforeIdleTimeout(woken, limits.idleTimeoutMs) : woken);
     }
   } finally {
     if (!finished) {

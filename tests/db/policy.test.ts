@@ -130,7 +130,7 @@ describe("writing", () => {
     const member = await setMemberRole(t.db, actors.owner, { teamId: teamA, userId: actors.viewer.userId, role: "EDITOR" });
     expect(member.role).toBe("EDITOR");
     await setMemberRole(t.db, actors.owner, { teamId: teamA, userId: actors.viewer.userId, role: "VIEWER" });
-    const doomed = await makeModel(actors.owner, teamA, "doomed", "TEAM", { kind: "vocab", data: ["a", "b", "c"], vocabSize: 3 });
+    const doomed = await makeModel(actors.owner, teamA, "doomed", "TEAM", { kind: "vocab", data: ["a", "b", "c"], vocabSize: 3, sample: ["a", "b", "c"] });
     const tokenizerId = (await t.db.model.findUniqueOrThrow({ where: { id: doomed } })).tokenizerId!;
     await deleteModel(t.db, actors.owner, doomed);
     expect(await t.db.model.findUnique({ where: { id: doomed } })).toBeNull();

@@ -99,7 +99,7 @@ describe("createModelFromUpload and readStoredTensor", () => {
     await expect(createModelFromUpload(t.db, owner, { ...upload("broken", [
       { name: "ok", dtype: "F32", shape: [2], chunks: [bytesOf(new Float32Array([1, 2]))] },
       { name: "W_U", dtype: "F32", shape: [4, 1024, 1024], chunks: failing() },
-    ], hashOfText("broken")), tokenizer: { kind: "vocab", data: ["a", "b"], vocabSize: 2 } })).rejects.toThrow("connection reset by the client");
+    ], hashOfText("broken")), tokenizer: { kind: "vocab", data: ["a", "b"], vocabSize: 2, sample: ["a", "b"] } })).rejects.toThrow("connection reset by the client");
     expect(await tableRowCounts(t.db)).toEqual(before);
   });
 

@@ -1,10 +1,12 @@
-// /api/graphql: wires the Apollo Server (graphql/server.ts) to Next.js. Nothing else lives here:
-// the context resolves the actor once per request from the session cookie or Bearer token.
+// /api/graphql: wires the Apollo Server (graphql/server.ts) to Next.js behind its HTTP edge
+// (graphql/http-edge.ts: body limit, JSON parse → 400). Nothing else lives here: the context
+// resolves the actor once per request from the session cookie or Bearer token.
 import { startServerAndCreateNextHandler } from "@as-integrations/next";
 import type { NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import type { GraphQLContext } from "@/graphql/context";
+import { graphqlHttpEdge } from "@/graphql/http-edge";
 import { createApolloServer } from "@/graphql/server";
 
 export const runtime = "nodejs";
@@ -25,5 +27,5 @@ export async function GET(request: NextRequest): Promise<Response> {
 }
 
 export async function POST(request: NextRequest): Promise<Response> {
-  return handler()(request);
+  return graphqlHttpEdge(request, (checked) => handler()(checked as NextRequest));
 }

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { deleteModel, getModelForActor, listModelVersionsForActor, renameModel, type ModelSummary, type ModelVersionSummary } from "@/lib/db/models";
 import { getTeamForActor } from "@/lib/db/teams";
-import { parseTokenizer } from "@/lib/engine/io/tokenizer";
+import { parseTokenizer, TOKEN_SAMPLE_SIZE, tokenSample } from "@/lib/engine/io/tokenizer";
 import type { Resolver } from "../../context";
 import { nullIfNotFound } from "../../errors";
 import { parseInput, payload, type Payload } from "../../payload";
@@ -31,7 +31,9 @@ interface TokenSample {
 
 const id = z.string().trim().min(1, "An id is required.").max(200);
 const renameInput = z.object({ id, name: z.string().trim().min(1, "Give the model a name.").max(120, "A model name is at most 120 characters.") });
-const sampleArgs = z.object({ first: z.number().int().min(1, "first must be at least 1").max(100, "first must be at most 100").default(10) });
+const sampleArgs = z.object({
+  first: z.number().int().min(1, "first must be at least 1").max(TOKEN_SAMPLE_SIZE, `first must be at most ${TOKEN_SAMPLE_SIZE}`).default(10),
+});
 
 function configOf(model: ModelSummary): StoredConfig {
   const c = model.config;
@@ -90,14 +92,23 @@ const config = {
 
 // ── TokenizerSummary ──
 
-/** The first token ids with their text, read through the engine's tokenizer (lib/engine/io/tokenizer). */
+/**
+ * The first token ids with their text: the sample stored at upload (lib/engine/io/tokenizer's
+ * `tokenSample`), so a large tokenizer.json is never re-parsed. Rows stored before the sample
+ * existed are parsed once and their sample saved.
+ */
 const sample: Resolver<TokenizerParent, { first?: number }, TokenSample[]> = async (parent, args, { db }) => {
   const { first } = parseInput(sampleArgs, args);
   // The parent came from a policy-checked model, so its tokenizer is readable.
-  const row = await db.tokenizer.findUnique({ where: { id: parent.id }, select: { data: true } });
+  const row = await db.tokenizer.findUnique({ where: { id: parent.id }, select: { sample: true } });
   if (!row) return [];
-  const tokenizer = parseTokenizer(row.data, parent.vocabSize);
-  return Array.from({ length: Math.min(first, parent.vocabSize) }, (_, id) => ({ id, text: tokenizer.tokenString(id) }));
+  let texts = row.sample;
+  if (texts.length === 0 && parent.vocabSize > 0) {
+    const legacy = await db.tokenizer.findUniqueOrThrow({ where: { id: parent.id }, select: { data: true } });
+    texts = tokenSample(parseTokenizer(legacy.data, parent.vocabSize));
+    await db.tokenizer.update({ where: { id: parent.id }, data: { sample: texts }, select: { id: true } });
+  }
+  return texts.slice(0, first).map((text, id) => ({ id, text }));
 };
 
 // ── ModelVersion ──

@@ -16,6 +16,8 @@ export const MAX_TOKEN_LENGTH = 1024;
 export const MAX_TOKENIZER_DEPTH = 64;
 /** Most strings a tokenizer.json may hold (keys and values; merges of a 250k vocabulary fit). */
 export const MAX_TOKENIZER_STRINGS = 8 * MAX_VOCAB;
+/** Token ids whose text is kept with a stored tokenizer (the most a model overview shows). */
+export const TOKEN_SAMPLE_SIZE = 100;
 
 export interface ModelTokenizer {
   /** "hf" (tokenizer.json), "vocab" (JSON array) or "ids" (no tokenizer). */
@@ -189,4 +191,9 @@ export function parseTokenizer(input: string | unknown, d_vocab: number): ModelT
   if (Array.isArray(json)) return vocabTokenizer(json as string[], d_vocab);
   if (typeof json === "object" && json !== null && "model" in json) return hfTokenizer(json as Record<string, unknown>, d_vocab);
   throw new TokenizerError("tokenizer: expected a JSON array vocabulary or a Hugging Face tokenizer.json object (with a \"model\" field)");
+}
+
+/** The text of ids 0 … min(TOKEN_SAMPLE_SIZE, size) − 1, as `tokenString` gives it (stored at upload). */
+export function tokenSample(tokenizer: ModelTokenizer): string[] {
+  return Array.from({ length: Math.min(TOKEN_SAMPLE_SIZE, tokenizer.size) }, (_, id) => tokenizer.tokenString(id));
 }

@@ -1,13 +1,22 @@
 // Mounts better-auth's endpoints (sign-up, sign-in, sign-out, session) under /api/auth.
 // Rule: this file only wires Next to lib/auth; cookie attributes and trusted origins live there.
+// The body is bounded (BODY_LIMITS.auth) before better-auth parses it or touches the database.
 import { getAuth } from "@/lib/auth/auth";
+import { BODY_LIMITS, BodyTooLargeError, bodyTooLargeResponse, withBoundedBody } from "@/lib/http/body-limit";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 async function handle(request: Request): Promise<Response> {
+  let bounded: Request;
+  try {
+    bounded = await withBoundedBody(request, BODY_LIMITS.auth);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return bodyTooLargeResponse(error);
+    throw error;
+  }
   const auth = await getAuth();
-  return auth.handler(request);
+  return auth.handler(bounded);
 }
 
 export { handle as GET, handle as POST };
