@@ -4,6 +4,7 @@ import { startServerAndCreateNextHandler } from "@as-integrations/next";
 import type { NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
+import { jobRunner } from "@/lib/jobs/queue/runner";
 import type { GraphQLContext } from "@/graphql/context";
 import { createApolloServer } from "@/graphql/server";
 
@@ -15,7 +16,11 @@ const globalForApollo = globalThis as unknown as { __circuitboardGraphQL?: (req:
 
 function handler(): (req: NextRequest) => Promise<Response> {
   globalForApollo.__circuitboardGraphQL ??= startServerAndCreateNextHandler<NextRequest, GraphQLContext>(createApolloServer(), {
-    context: async (req) => ({ db: await getDb(), actor: await getActor(req) }),
+    context: async (req) => {
+      const db = await getDb();
+      jobRunner(db); // started once per process: this instance sweeps job leases and takes its share of the work
+      return { db, actor: await getActor(req) };
+    },
   });
   return globalForApollo.__circuitboardGraphQL;
 }
