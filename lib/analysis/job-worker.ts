@@ -12,6 +12,9 @@ function send(message: AnalysisResponse): Promise<void> {
   return sendToParent(message, "analysis job-worker", "lib/analysis/analysis-job");
 }
 
+// The parent is gone (killed, crashed): so is this job; its lease runs out and any instance retries or fails it.
+process.on("disconnect", () => process.exit(1));
+
 process.on("message", (raw: AnalysisRequest) => {
   if (raw.type !== "run") return;
   void (async () => {

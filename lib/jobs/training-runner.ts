@@ -24,7 +24,7 @@ import { defineChannel, publish } from "../live";
 import { describeEnd, runChild } from "./child";
 import { checkJobCap } from "./queue/enqueue";
 import { jobRunner } from "./queue/runner";
-import { JOB_FIELDS } from "./queue/store";
+import { JOB_FIELDS, type JobRow } from "./queue/store";
 import { JobFailure, type JobHandler } from "./queue/types";
 import type { ProgressPoint, TrainingOutcome } from "./run-training";
 import { buildTask } from "./tasks";
@@ -99,6 +99,16 @@ export const runTrainingQueueJob: JobHandler = async (db, job, ctx) => {
     throw error instanceof JobFailure ? error : new JobFailure(message);
   }
 };
+
+/**
+ * The sweeper found a training job's worker dead (its lease ran out): the run is FAILED (or stays
+ * CANCELLED) and its half-trained model removed, never left RUNNING.
+ */
+export async function trainingJobLost(db: Db, job: Pick<JobRow, "params" | "error">): Promise<void> {
+  const trainingJobId = (job.params as { trainingJobId?: unknown }).trainingJobId;
+  if (typeof trainingJobId !== "string") return;
+  if (await failTrainingJob(db, trainingJobId, job.error ?? "The worker running this job stopped.")) await notifyTraining(db, trainingJobId);
+}
 
 /** One run of a TrainingJob in a child process; throws JobFailure with the reason when it did not finish. */
 async function trainOnce(db: Db, id: string, spec: TrainingSpec, name: string, signal: AbortSignal, onStep: (step: number) => void): Promise<void> {

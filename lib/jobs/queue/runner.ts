@@ -15,6 +15,7 @@ import PgBoss from "pg-boss";
 import { listenSourceOf, onDatabaseClose, type Db } from "../../db/client";
 import { subscribe, type Unsubscribe } from "../../live";
 import { jobEvents, type JobEvent } from "./events";
+import { trainingJobLost } from "../training-runner";
 import { jobHandler } from "./handlers";
 import { claimJob, endJob, HEARTBEAT_MS, LEASE_MS, queuedJobIds, renewLease, sweepExpiredLeases } from "./store";
 import { JobFailure, type JobContext } from "./types";
@@ -162,8 +163,9 @@ export class JobRunner {
   sweep(): Promise<void> {
     this.sweeping ??= (async () => {
       try {
-        const { retried } = await sweepExpiredLeases(this.db);
+        const { retried, failed } = await sweepExpiredLeases(this.db);
         for (const job of retried) await this.dispatch(job.id);
+        for (const job of failed) if (job.type === "training") await trainingJobLost(this.db, job);
         if (this.mode === "embedded") {
           for (const id of await queuedJobIds(this.db)) this.takeLocally(id);
         } else if (this.boss) {
