@@ -104,12 +104,13 @@ async function compute(db: Db, version: ModelVersionSummary, key: AnalysisKey, i
 /**
  * The head report of a model's version (default: the latest) for an actor who may read the model
  * (NotFoundError otherwise, never revealing the model). Cached per (version, options, engine version).
+ * `beforeCompute` runs (and may throw) just before a computation starts, never for a cached result.
  */
 export async function getHeadReportForActor(
   db: Db,
   actor: Actor | null,
   modelId: string,
-  options: { version?: number; limits?: HeadReportLimits } = {},
+  options: { version?: number; limits?: HeadReportLimits; beforeCompute?: () => void } = {},
 ): Promise<HeadReportOutcome> {
   const maxBytes = options.limits?.maxBytes ?? HEAD_REPORT_MAX_BYTES;
   const inProcessBytes = options.limits?.inProcessBytes ?? HEAD_REPORT_IN_PROCESS_BYTES;
@@ -129,6 +130,8 @@ export async function getHeadReportForActor(
   const id = `${key.modelVersionId}:${paramsHash(key.params)}:${key.engineVersion}`;
   let running = inflight.get(id);
   if (!running) {
+    // Only a computation this request starts is charged (e.g. to the rate limit); it may refuse.
+    options.beforeCompute?.();
     running = compute(db, version, key, bytes <= inProcessBytes).finally(() => inflight.delete(id));
     inflight.set(id, running);
   }
