@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { findAnalysisResult, paramsHash, saveAnalysisResult, type AnalysisKey } from "@/lib/db/analyses";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { getModelVersionForActor, type ModelVersionSummary } from "@/lib/db/models";
+import { findModelVersion, getModelVersionForActor, type ModelVersionSummary } from "@/lib/db/models";
 import { readStoredTensors } from "@/lib/db/tensors";
 import { headReport, type HeadReportJson, type HeadReportOptions } from "@/lib/engine/circuits/report";
 import { tsKernels } from "@/lib/engine/linalg/kernels-ts";
@@ -106,15 +106,27 @@ async function compute(db: Db, version: ModelVersionSummary, key: AnalysisKey, i
  * (NotFoundError otherwise, never revealing the model). Cached per (version, options, engine version).
  * `beforeCompute` runs (and may throw) just before a computation starts, never for a cached result.
  */
-export async function getHeadReportForActor(
-  db: Db,
-  actor: Actor | null,
-  modelId: string,
-  options: { version?: number; limits?: HeadReportLimits; beforeCompute?: () => void } = {},
-): Promise<HeadReportOutcome> {
+export async function getHeadReportForActor(db: Db, actor: Actor | null, modelId: string, options: HeadReportRequest = {}): Promise<HeadReportOutcome> {
+  return headReportOfVersion(db, await getModelVersionForActor(db, actor, modelId, options.version), options);
+}
+
+/**
+ * The same for a model the caller has already authorized (`Model.headReport`, whose parent came
+ * from getModelForActor/listModelsForActor): no second access check, one query for the version.
+ */
+export async function getHeadReportForReadableModel(db: Db, modelId: string, options: HeadReportRequest = {}): Promise<HeadReportOutcome> {
+  return headReportOfVersion(db, await findModelVersion(db, modelId, options.version), options);
+}
+
+export interface HeadReportRequest {
+  version?: number;
+  limits?: HeadReportLimits;
+  beforeCompute?: () => void;
+}
+
+async function headReportOfVersion(db: Db, version: ModelVersionSummary, options: HeadReportRequest): Promise<HeadReportOutcome> {
   const maxBytes = options.limits?.maxBytes ?? HEAD_REPORT_MAX_BYTES;
   const inProcessBytes = options.limits?.inProcessBytes ?? HEAD_REPORT_IN_PROCESS_BYTES;
-  const version = await getModelVersionForActor(db, actor, modelId, options.version);
   const key = headReportKey(version.id);
   const base = { modelVersion: version.number, engineVersion: key.engineVersion };
   const stored = await findAnalysisResult(db, key);

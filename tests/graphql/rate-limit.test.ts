@@ -3,27 +3,18 @@
 // computed) and headReport (computed once, then cached) are charged only when they compute, the
 // refusal is RATE_LIMITED with a retry time, a response refused entirely is HTTP 429 with
 // Retry-After, and another account is not affected.
-import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
-import { createModelFromUpload, type UploadTensor } from "@/lib/db/tensors";
-import type { Tensor } from "@/lib/engine/tensor/tensor";
+import { createModelFromUpload } from "@/lib/db/tensors";
 import { EXPENSIVE_PER_MINUTE, expensivePerMinute, principalOf, RATE_WINDOW_MS, SlidingWindowLimiter } from "@/graphql/rate-limit";
 import { createApolloServer } from "@/graphql/server";
 import { createTestUser, useTestDatabase } from "@/tests/helpers/db";
-import { randomTensors, type FixtureConfig } from "@/tests/engine/transformer/fixtures";
-import { createTeamWith } from "./fixtures";
+import type { FixtureConfig } from "@/tests/engine/transformer/fixtures";
+import { createTeamWith, randomModelUpload } from "./fixtures";
 
 const t = useTestDatabase();
 const CFG: FixtureConfig = { n_layers: 1, n_heads: 2, d_model: 8, d_head: 4, d_vocab: 6, n_ctx: 8 };
 const LIMIT = 3;
-
-function uploadOf(tensors: Record<string, Tensor>) {
-  const list: UploadTensor[] = Object.entries(tensors).map(([name, x]) => ({ name, dtype: "F32", shape: x.shape, chunks: [new Uint8Array(Float32Array.from(x.data).buffer)] }));
-  const hash = createHash("sha256");
-  for (const u of list) for (const c of u.chunks as Uint8Array[]) hash.update(c);
-  return { config: { ...CFG }, tensors: list, contentHash: hash.digest("hex") };
-}
 
 let alice: Actor, bob: Actor, aId: string, bId: string, cId: string;
 
@@ -31,7 +22,7 @@ beforeAll(async () => {
   alice = await createTestUser(t.db, "alice");
   bob = await createTestUser(t.db, "bob");
   const teamId = await createTeamWith(t.db, "Quota lab", [[alice, "OWNER"], [bob, "EDITOR"]]);
-  const create = async (name: string, seed: number) => (await createModelFromUpload(t.db, alice, { teamId, name, visibility: "TEAM", ...uploadOf(randomTensors(CFG, seed)) })).model.id;
+  const create = async (name: string, seed: number) => (await createModelFromUpload(t.db, alice, { teamId, name, visibility: "TEAM", ...randomModelUpload(CFG, seed) })).model.id;
   [aId, bId, cId] = [await create("a", 1), await create("b", 2), await create("c", 3)];
 });
 

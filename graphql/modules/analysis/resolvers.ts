@@ -4,7 +4,7 @@
 // resolvers only reshape the engine's JSON, never compute.
 import { z } from "zod";
 import { compareModelsForActor, getHeadLineageForActor, type HeadComparisonOutcome, type HeadLineageOutcome } from "@/lib/analysis/head-lineage";
-import { getHeadReportForActor, type HeadReportOutcome } from "@/lib/analysis/head-report";
+import { getHeadReportForReadableModel, type HeadReportOutcome } from "@/lib/analysis/head-report";
 import type { LayerMatch } from "@/lib/engine/transformer/head-matching";
 import type { HeadScores } from "@/lib/engine/circuits/report";
 import type { HeadLabel } from "@/lib/engine/circuits/labels";
@@ -22,8 +22,9 @@ function finiteOrNull(value: unknown): number | null {
 /** Charges a computation of `field` to the request's account (graphql/rate-limit.ts). */
 const charge = (context: GraphQLContext, field: string) => ({ beforeCompute: () => chargeExpensive(context, field) });
 
+// The parent came from a policy-checked model (model/models): no second access check.
 const headReport: Resolver<ModelSummary, object, HeadReportOutcome> = (parent, _args, context) =>
-  getHeadReportForActor(context.db, context.actor, parent.id, charge(context, "Model.headReport"));
+  getHeadReportForReadableModel(context.db, parent.id, charge(context, "Model.headReport"));
 
 const report = {
   message: (o: HeadReportOutcome) => (o.status === "READY" ? null : o.message),
