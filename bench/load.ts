@@ -195,7 +195,7 @@ async function benchMode(mode: BenchDb, production: boolean): Promise<Result[]> 
   const target: Target = { port, agent: new http.Agent({ keepAlive: true, maxSockets: CLIENTS }) };
   try {
     await waitForServer(target, child);
-    const headReport = JSON.stringify({ query: HEAD_REPORT_QUERY, variables: { id: prepared.modelId }, operationName: "ModelHeadReport" });
+    const headReport = JSON.stringify({ query: HEAD_REPORT_QUERY.toString(), variables: { id: prepared.modelId }, operationName: "ModelHeadReport" });
     const scenarios: Scenario[] = [
       { name: "{ apiVersion } signed out", body: JSON.stringify({ query: "{ apiVersion }" }), token: null },
       { name: "{ apiVersion } API token", body: JSON.stringify({ query: "{ apiVersion }" }), token: prepared.token },

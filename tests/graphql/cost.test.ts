@@ -69,8 +69,8 @@ describe("operationCost", () => {
   });
 
   it("keeps the app's own queries far under the limit", () => {
-    expect(cost(MODEL_LIST_QUERY, { first: LIMITS.maxPageSize })).toBeLessThan(LIMITS.maxCost);
-    expect(cost(MODEL_DETAIL_QUERY, { id: "m" })).toBeLessThan(LIMITS.maxCost);
+    expect(cost(MODEL_LIST_QUERY.toString(), { first: LIMITS.maxPageSize })).toBeLessThan(LIMITS.maxCost);
+    expect(cost(MODEL_DETAIL_QUERY.toString(), { id: "m" })).toBeLessThan(LIMITS.maxCost);
   });
 });
 
