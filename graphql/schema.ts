@@ -14,16 +14,18 @@ import {
 } from "graphql";
 import { analysisResolvers } from "./modules/analysis/resolvers";
 import { baseResolvers } from "./modules/base/resolvers";
+import { circuitsResolvers } from "./modules/circuits/resolvers";
 import { modelResolvers } from "./modules/model/resolvers";
+import { runResolvers } from "./modules/run/resolvers";
 import { teamResolvers } from "./modules/team/resolvers";
 import { trainingResolvers } from "./modules/training/resolvers";
 import { userResolvers } from "./modules/user/resolvers";
 
 /** Domains in load order: `base` declares Query, Mutation and the shared types the others extend. */
-export const DOMAINS = ["base", "user", "team", "model", "training", "analysis"] as const;
+export const DOMAINS = ["base", "user", "team", "model", "training", "analysis", "circuits", "run"] as const;
 
 type ResolverMap = Record<string, GraphQLScalarType | Record<string, unknown>>;
-const RESOLVERS: ResolverMap[] = [baseResolvers, userResolvers, teamResolvers, modelResolvers, trainingResolvers, analysisResolvers];
+const RESOLVERS: ResolverMap[] = [baseResolvers, userResolvers, teamResolvers, modelResolvers, trainingResolvers, analysisResolvers, circuitsResolvers, runResolvers];
 
 /** The modules folder: $CIRCUITBOARD_ROOT or the working directory (Next and tsx both run from the repo root). */
 function modulesDir(): string {
