@@ -58,9 +58,26 @@ function attach(schema: GraphQLSchema, resolvers: ResolverMap): void {
   }
 }
 
+/**
+ * Fields an object type declares for an interface it implements take the interface field's
+ * description when the SDL gives none (the `*Analysis` envelopes repeat `Analysis`'s five fields).
+ */
+function inheritInterfaceDescriptions(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType)) continue;
+    for (const iface of type.getInterfaces()) {
+      const declared = iface.getFields();
+      for (const [name, field] of Object.entries(type.getFields())) {
+        if (!field.description && declared[name]?.description) field.description = declared[name].description;
+      }
+    }
+  }
+}
+
 /** The executable schema: SDL from disk, resolvers attached. */
 export function buildSchema(): GraphQLSchema {
   const schema = buildASTSchema(concatAST(loadTypeDefs().map((sdl) => parse(sdl))));
+  inheritInterfaceDescriptions(schema);
   for (const resolvers of RESOLVERS) attach(schema, resolvers);
   return schema;
 }
