@@ -9,7 +9,7 @@ import { type Kernels, getKernels } from "../linalg/kernels";
 import { type FloatArray, type Tensor } from "../tensor/tensor";
 import { runWithCache } from "../transformer/forward";
 import { type AttnOnlyModel } from "../transformer/weights";
-import { type AttnOnlyConfig } from "../transformer/config";
+import { type AttnOnlyConfig, isAttentionOnly } from "../transformer/config";
 import { type ProcessingFlags } from "../transformer/processing";
 import { compositionBaseline, type CompositionBaseline, compositionScores, type CompositionScores, relativeToBaseline } from "./composition";
 import { detectorScores, inductionStripeScores } from "./detectors";
@@ -49,6 +49,11 @@ type Nested4 = number[][][][];
 
 export interface HeadReportJson {
   readonly config: AttnOnlyConfig;
+  /**
+   * False for a model with MLP blocks: the scores below describe its attention heads only (the
+   * paper's weight analyses ignore the MLPs), and its logits are not explained by them alone.
+   */
+  readonly attentionOnly: boolean;
   readonly processing: ProcessingFlags;
   readonly kernels: string;
   readonly probes: { seed: number; detectorTokens: "caller" | "seeded"; repeatLength: number; batch: number; periods: number[] };
@@ -149,7 +154,7 @@ export async function headReport(model: AttnOnlyModel, opts: HeadReportOptions =
   const w = model.weights;
   const repeated = repeatedRandomTokens(d_vocab, L, { batch, seed });
   const varied = variedPeriodTokens(d_vocab, 2 * L, Math.max(2, Math.ceil(L / 4)), L, { batch: Math.max(2, Math.ceil(batch / 2)), seed });
-  const base = { config, processing: model.processing, kernels: k.name, thresholds: LABEL_THRESHOLDS };
+  const base = { config, attentionOnly: isAttentionOnly(config), processing: model.processing, kernels: k.name, thresholds: LABEL_THRESHOLDS };
   const probes = { seed, detectorTokens: opts.tokens ? ("caller" as const) : ("seeded" as const), repeatLength: L, batch, periods: varied.periods };
   if (NL === 0) return { ...base, probes, heads: [], composition: { Q: [], K: [], V: [] } };
 

@@ -6,6 +6,7 @@
  * every inconsistency is a SafetensorsError naming the tensor (and both shapes) at fault.
  */
 import { SafetensorsError } from "../io/safetensors";
+import { inferMlpConfig, MLP_LAYER_NAME, mlpAxisNames, mlpExpectedShape, type ActFn } from "./mlp-config";
 
 export type PositionalEmbeddingType = "standard" | "shortformer";
 /** TL's normalization_type restricted to what an attention-only model can hold: LN, LNPre (LN without w/b, as after fold_ln) or none. */
@@ -25,6 +26,17 @@ export interface AttnOnlyConfig {
   /** LayerNorm epsilon (TL default 1e-5). */
   eps: number;
   biases: boolean;
+  /** MLP hidden width (TL `d_mlp`); present only for a model with MLP blocks (TL attn_only false). */
+  d_mlp?: number;
+  /** MLP activation (TL `act_fn`); present with d_mlp. */
+  act_fn?: ActFn;
+  /** MLPs read `act(x W_gate) * (x W_in)` (TL `gated_mlp`); present with d_mlp. */
+  gated_mlp?: boolean;
+}
+
+/** True when the model has no MLP blocks (TL `attn_only`): the paper's setting, where its analyses are complete. */
+export function isAttentionOnly(config: Pick<AttnOnlyConfig, "d_mlp">): boolean {
+  return config.d_mlp === undefined;
 }
 
 /** Most layers a model may have (GPT-3 has 96): bounds every per-layer loop before it runs. */
@@ -38,9 +50,14 @@ const GLOBAL_NAMES = new Set(["embed.W_E", "pos_embed.W_pos", "unembed.W_U", "un
 
 const fmt = (s: readonly number[]) => `[${s.join(", ")}]`;
 
+/** True for every TL weight name this module knows (global, attention, LayerNorm, MLP). */
+const isKnownName = (name: string) => GLOBAL_NAMES.has(name) || LAYER_NAME.test(name) || MLP_LAYER_NAME.test(name);
+
 /** Expected shape of every TL weight name, given the sizes. */
 function expectedShape(name: string, c: Omit<AttnOnlyConfig, "positional_embedding_type" | "normalization_type" | "eps" | "biases">): number[] {
   const { n_heads: H, d_model: D, d_head: E, d_vocab: V, n_ctx: T } = c;
+  const mlp = MLP_LAYER_NAME.exec(name);
+  if (mlp) return mlpExpectedShape(mlp[3] ?? mlp[4], D, c.d_mlp ?? 0);
   if (name === "embed.W_E") return [V, D];
   if (name === "pos_embed.W_pos") return [T, D];
   if (name === "unembed.W_U") return [D, V];
@@ -91,7 +108,7 @@ export function inferConfig(
   const warnings: string[] = [];
   let maxLayer = -1;
   for (const name of shapes.keys()) {
-    const m = LAYER_NAME.exec(name);
+    const m = LAYER_NAME.exec(name) ?? MLP_LAYER_NAME.exec(name);
     if (m) maxLayer = Math.max(maxLayer, Number(m[1]));
     else if (!GLOBAL_NAMES.has(name)) warnings.push(`unknown tensor ${name} ignored`);
   }
@@ -122,7 +139,7 @@ export function inferConfig(
     if (s.value < 1 && k !== "n_layers") throw new SafetensorsError(`${k} is ${s.value} from ${s.from}; it must be at least 1`, s.from);
   }
 
-  const hasLN = [...shapes.keys()].some((n) => n.startsWith("ln_final.") || /^blocks\.\d+\.ln1\./.test(n));
+  const hasLN = [...shapes.keys()].some((n) => n.startsWith("ln_final.") || /^blocks\.\d+\.ln[12]\./.test(n));
   const required = ["unembed.W_U"];
   for (let l = 0; l < sizes.n_layers; l++) for (const w of ["W_Q", "W_K", "W_V", "W_O"]) required.push(`blocks.${l}.attn.${w}`);
   if (hasLN) {
@@ -130,10 +147,13 @@ export function inferConfig(
     required.push("ln_final.w", "ln_final.b");
   }
   for (const name of required) if (!shapes.has(name)) throw new SafetensorsError(`missing ${name}`, name);
+  const meta = parseMetadataConfig(metadata);
+  const { mlp, d_mlpFrom } = inferMlpConfig(shapes, sizes.n_layers, hasLN, meta);
+  if (mlp) src.d_mlp = { value: mlp.d_mlp, from: d_mlpFrom };
 
-  const shapeCfg = sizes as unknown as AttnOnlyConfig;
+  const shapeCfg = { ...sizes, d_mlp: mlp?.d_mlp } as unknown as AttnOnlyConfig;
   for (const [name, shape] of shapes) {
-    if (!GLOBAL_NAMES.has(name) && !LAYER_NAME.test(name)) continue;
+    if (!isKnownName(name)) continue;
     const want = expectedShape(name, shapeCfg);
     if (shape.length === want.length && shape.every((d, i) => d === want[i])) continue;
     // Name the first size that disagrees and where that size came from.
@@ -162,12 +182,15 @@ export function inferConfig(
     normalization_type: hasLN ? "LN" : null,
     eps: 1e-5,
     biases,
+    ...(mlp ?? {}),
   };
-  applyMetadataConfig(config, parseMetadataConfig(metadata), hasLN);
+  applyMetadataConfig(config, meta, hasLN);
   return { config, warnings };
 }
 
 function axisNamesOf(name: string): string[] {
+  const mlp = MLP_LAYER_NAME.exec(name);
+  if (mlp) return mlpAxisNames(mlp[3] ?? mlp[4]);
   if (name === "embed.W_E") return ["d_vocab", "d_model"];
   if (name === "pos_embed.W_pos") return ["n_ctx", "d_model"];
   if (name === "unembed.W_U") return ["d_model", "d_vocab"];

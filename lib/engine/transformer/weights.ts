@@ -1,6 +1,7 @@
 /**
- * An attention-only transformer's weights in TransformerLens names and shapes, assembled from named
- * tensors (a safetensors file) and validated against the inferred config.
+ * A transformer's weights in TransformerLens names and shapes (attention-only, or with MLP blocks per
+ * DT-FORMAT.md), assembled from named tensors (a safetensors file) and validated against the
+ * inferred config. The type keeps its historical name `AttnOnlyModel`; `isAttentionOnly(config)` tells.
  * Rule: an `AttnOnlyModel` always has every tensor in its TL shape (absent biases are zeros, so
  * analyses never branch on them) and records the weight processing applied to it.
  */
@@ -21,6 +22,24 @@ export interface LayerWeights {
   b_O: Tensor;
   /** ln1 weight and bias [d_model] when normalization_type is "LN", else null. */
   ln1: { w: Tensor; b: Tensor } | null;
+  /** ln2 weight and bias [d_model] (read by the MLP) when the model has MLPs and unfolded LayerNorm weights. */
+  ln2?: { w: Tensor; b: Tensor } | null;
+  /** The MLP block (TL `blocks.{l}.mlp`), absent or null for an attention-only model. */
+  mlp?: MlpWeights | null;
+}
+
+/** One MLP block (TL `MLP` / `GatedMLP`), row convention: out = act(x W_in + b_in) W_out + b_out. */
+export interface MlpWeights {
+  /** [d_model, d_mlp] */
+  W_in: Tensor;
+  /** [d_model, d_mlp] for a gated MLP, else null. */
+  W_gate: Tensor | null;
+  /** [d_mlp] (zeros when the file has none) */
+  b_in: Tensor;
+  /** [d_mlp, d_model] */
+  W_out: Tensor;
+  /** [d_model] (zeros when the file has none) */
+  b_out: Tensor;
 }
 
 export interface AttnOnlyWeights {
@@ -91,6 +110,13 @@ export function loadModel(
       b_Q: opt(p + "attn.b_Q", [H, E]), b_K: opt(p + "attn.b_K", [H, E]), b_V: opt(p + "attn.b_V", [H, E]),
       b_O: opt(p + "attn.b_O", [D]),
       ln1: hasLN ? { w: get(p + "ln1.w"), b: get(p + "ln1.b") } : null,
+      ...(config.d_mlp === undefined ? {} : {
+        ln2: hasLN ? { w: get(p + "ln2.w"), b: get(p + "ln2.b") } : null,
+        mlp: {
+          W_in: get(p + "mlp.W_in"), W_gate: config.gated_mlp ? get(p + "mlp.W_gate") : null,
+          b_in: opt(p + "mlp.b_in", [config.d_mlp]), W_out: get(p + "mlp.W_out"), b_out: opt(p + "mlp.b_out", [D]),
+        },
+      }),
     });
   }
   const weights: AttnOnlyWeights = {
