@@ -40,6 +40,29 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   "Model.headReport": EXPENSIVE_WEIGHT,
   // Reads and parses the stored tokenizer (up to the tokenizer size bound).
   "TokenizerSummary.sample": 20,
+  // Circuit analyses (graphql/modules/circuits): each one analysis kind, cached per version and
+  // parameters. Full-vocabulary searches (blocked d_vocab² top-k) weigh twice a d_head-sized one.
+  "Head.scores": EXPENSIVE_WEIGHT,
+  "Head.labels": EXPENSIVE_WEIGHT,
+  "Head.ov": 2 * EXPENSIVE_WEIGHT,
+  "Head.qk": 2 * EXPENSIVE_WEIGHT,
+  "Head.eigenvalues": EXPENSIVE_WEIGHT,
+  "Head.singularValues": EXPENSIVE_WEIGHT,
+  "Head.skipTrigrams": 2 * EXPENSIVE_WEIGHT,
+  "Head.composesWith": EXPENSIVE_WEIGHT,
+  "Head.subspaceOverlap": EXPENSIVE_WEIGHT,
+  "Model.directPath": 2 * EXPENSIVE_WEIGHT,
+  "Model.composition": EXPENSIVE_WEIGHT,
+  "Model.virtualWeights": EXPENSIVE_WEIGHT,
+  "Model.circuits": EXPENSIVE_WEIGHT,
+  // Query.run tokenizes the prompt (bounded by MAX_PROMPT_CHARS); each ForwardRun field is a forward
+  // pass (term importance: one d_vocab unembedding per path term).
+  "Query.run": 20,
+  "ForwardRun.patterns": EXPENSIVE_WEIGHT,
+  "ForwardRun.logits": EXPENSIVE_WEIGHT,
+  "ForwardRun.logProbs": EXPENSIVE_WEIGHT,
+  "ForwardRun.pathExpansion": 2 * EXPENSIVE_WEIGHT,
+  "ForwardRun.termImportance": 3 * EXPENSIVE_WEIGHT,
 };
 
 /** Arguments that say how many items a field returns; several present are added (topK + bottomK). */
@@ -52,6 +75,13 @@ export const DEFAULT_LIST_SIZE = 10;
 export const LIST_SIZES: Readonly<Record<string, number>> = {
   // One point per logged training step.
   "TrainingJob.history": 200,
+  // Lists inside an analysis whose length is the analysis field's own topK (counted there once).
+  "OvCircuit.top": 1,
+  "OvCircuit.bottom": 1,
+  "QkCircuit.top": 1,
+  "DirectPath.top": 1,
+  "SkipTrigramsAnalysis.result": 1,
+  "PositionPredictions.predictions": 1,
 };
 
 /** A size argument larger than this counts as this (keeps the arithmetic finite). */
