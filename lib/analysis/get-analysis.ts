@@ -101,11 +101,18 @@ async function computeHere(db: Db, kind: AnalysisKind, version: ModelVersionSumm
  * counts against the actor's job cap (QuotaError) unless `enforceCap` is false; `inProcessBytes`
  * lowers the kind's in-request bound (tests send a tiny model to a job with 0).
  */
+export interface AnalysisOptions {
+  enforceCap?: boolean;
+  inProcessBytes?: number;
+  /** Runs (and may throw, e.g. the rate limit) just before a computation or a job starts, never for a cached result or a running job. */
+  beforeCompute?: () => void;
+}
+
 export async function getOrEnqueueAnalysis<R = unknown>(
   db: Db,
   actor: Actor | null,
   request: VersionRef & AnalysisRequest,
-  options: { enforceCap?: boolean; inProcessBytes?: number } = {},
+  options: AnalysisOptions = {},
 ): Promise<AnalysisState<R>> {
   const version = await authorizedVersion(db, actor, request);
   const kind = kindOf(request.kind);
@@ -120,6 +127,7 @@ export async function getOrEnqueueAnalysis<R = unknown>(
     const id = `${version.id}:${kind.kind}:${hash}:${key.engineVersion}`;
     let running = inflight.get(id);
     if (!running) {
+      options.beforeCompute?.();
       running = computeHere(db, kind, version, params, key).finally(() => inflight.delete(id));
       inflight.set(id, running);
     }
@@ -138,6 +146,7 @@ export async function getOrEnqueueAnalysis<R = unknown>(
   if (last && (last.status === "FAILED" || last.status === "CANCELLED") && Date.now() - (last.endedAt ?? last.updatedAt).getTime() < RETRY_ENDED_AFTER_MS) {
     return stateOfJob<R>(last, base);
   }
+  options.beforeCompute?.();
   const job = await enqueueAnalysisJob(db, actor, { ...jobKey, params, teamId: version.teamId }, options);
   return stateOfJob<R>(job, base);
 }

@@ -6,10 +6,13 @@
 import type { Actor } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { HeadReportJson } from "@/lib/engine/circuits/report";
-import { getOrEnqueueAnalysis, type AnalysisState } from "./get-analysis";
-import { HEAD_REPORT_KIND, headReportKind, type HeadReportParams } from "./kinds/head-report";
+import { getOrEnqueueAnalysis, type AnalysisOptions, type AnalysisState } from "./get-analysis";
+import { HEAD_REPORT_KIND, headReportKind, headReportParams, type HeadReportParams } from "./kinds/head-report";
 
 export { HEAD_REPORT_KIND };
+
+/** The probe settings of a platform head report when the caller chooses none (the kind's defaults). */
+export const HEAD_REPORT_OPTIONS = Object.freeze(headReportParams.parse({}));
 export { loadStoredModel } from "./stored-model";
 
 /** Largest stored weight size (bytes) whose head report is computed in the request (the kind's bound). */
@@ -28,7 +31,7 @@ export function getHeadReportForActor(
   db: Db,
   actor: Actor | null,
   modelId: string,
-  options: { version?: number; probe?: HeadReportProbe; enforceCap?: boolean; inProcessBytes?: number } = {},
+  options: { version?: number; probe?: HeadReportProbe } & AnalysisOptions = {},
 ): Promise<HeadReportState> {
-  return getOrEnqueueAnalysis<HeadReportJson>(db, actor, { modelId, version: options.version, kind: HEAD_REPORT_KIND, params: options.probe ?? {} }, { enforceCap: options.enforceCap, inProcessBytes: options.inProcessBytes });
+  return getOrEnqueueAnalysis<HeadReportJson>(db, actor, { modelId, version: options.version, kind: HEAD_REPORT_KIND, params: options.probe ?? {} }, { enforceCap: options.enforceCap, inProcessBytes: options.inProcessBytes, beforeCompute: options.beforeCompute });
 }

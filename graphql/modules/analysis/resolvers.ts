@@ -9,23 +9,28 @@ import type { LayerMatch } from "@/lib/engine/transformer/head-matching";
 import type { HeadScores } from "@/lib/engine/circuits/report";
 import type { HeadLabel } from "@/lib/engine/circuits/labels";
 import type { ModelSummary } from "@/lib/db/models";
-import type { Resolver } from "../../context";
+import type { GraphQLContext, Resolver } from "../../context";
 import { nullIfNotFound } from "../../errors";
 import { parseInput } from "../../payload";
+import { chargeExpensive } from "../../rate-limit";
 
 /** A number that is finite, else null (stored JSON turns NaN into null; GraphQL Float rejects NaN). */
 function finiteOrNull(value: unknown): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
+/** Charges a computation of `field` to the request's account (graphql/rate-limit.ts). */
+const charge = (context: GraphQLContext, field: string) => ({ beforeCompute: () => chargeExpensive(context, field) });
+
 const headReportArgs = z.object({
   version: z.number().int().min(1, "version is at least 1").max(1_000_000).nullish(),
   probe: z.object({ seed: z.number().int().nullish(), repeatLength: z.number().int().nullish() }).nullish(),
 });
 
-const headReport: Resolver<ModelSummary, { version?: number | null; probe?: { seed?: number | null; repeatLength?: number | null } | null }, HeadReportState> = (parent, args, { db, actor }) => {
+const headReport: Resolver<ModelSummary, { version?: number | null; probe?: { seed?: number | null; repeatLength?: number | null } | null }, HeadReportState> = (parent, args, context) => {
   const { version, probe } = parseInput(headReportArgs, args);
-  return getHeadReportForActor(db, actor, parent.id, {
+  return getHeadReportForActor(context.db, context.actor, parent.id, {
+    ...charge(context, "Model.headReport"),
     version: version ?? undefined,
     probe: { ...(probe?.seed != null ? { seed: probe.seed } : {}), ...(probe?.repeatLength != null ? { repeatLength: probe.repeatLength } : {}) },
   });
@@ -72,8 +77,8 @@ const composition = {
   V: (c: { V: Nested4 }) => finite4(c.V),
 };
 
-const headLineage: Resolver<ModelSummary, object, HeadLineageOutcome> = (parent, _args, { db, actor }) =>
-  getHeadLineageForActor(db, actor, parent.id);
+const headLineage: Resolver<ModelSummary, object, HeadLineageOutcome> = (parent, _args, context) =>
+  getHeadLineageForActor(context.db, context.actor, parent.id, charge(context, "Model.headLineage"));
 
 const lineage = {
   message: (o: HeadLineageOutcome) => (o.status === "READY" ? null : o.message),
@@ -86,9 +91,10 @@ const lineage = {
 const id = z.string().trim().min(1, "An id is required.").max(200);
 const compareArgs = z.object({ a: id, b: id, space: z.enum(["RESIDUAL", "VOCAB"]).default("RESIDUAL") });
 
-const compareModels: Resolver<unknown, { a: string; b: string; space?: string }, HeadComparisonOutcome | null> = (_p, args, { db, actor }) => {
+const compareModels: Resolver<unknown, { a: string; b: string; space?: string }, HeadComparisonOutcome | null> = (_p, args, context) => {
   const input = parseInput(compareArgs, args);
-  return nullIfNotFound(compareModelsForActor(db, actor, input.a, input.b, input.space === "VOCAB" ? "vocab" : "residual"));
+  const space = input.space === "VOCAB" ? "vocab" : "residual";
+  return nullIfNotFound(compareModelsForActor(context.db, context.actor, input.a, input.b, space, charge(context, "Query.compareModels")));
 };
 
 const comparison = {
