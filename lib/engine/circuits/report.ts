@@ -75,8 +75,9 @@ export interface HeadReportOptions {
   /**
    * Token-id sequences for every detector (default: the seeded repeated batch): the TL scores and
    * ARENA's stripe, whose L per sequence is `tokensRepeatLength` or inferred from the repeat the
-   * sequence ends with (inferRepeatLength). The key ablation and the varied-period scores keep the
-   * seeded batches (they need tokens made for them).
+   * sequence ends with (inferRepeatLength; when one ends in none, the stripe stays on the seeded
+   * batch and `probes.stripeRepeatLengths` is absent). The key ablation and the varied-period
+   * scores keep the seeded batches (they need tokens made for them).
    */
   tokens?: number[][];
   /** L of the ARENA stripe on the caller's tokens (default: inferred per sequence). */
@@ -217,17 +218,17 @@ export async function headReport(model: AttnOnlyModel, opts: HeadReportOptions =
   };
 }
 
-/** L per caller sequence: `given`, or the repeat each sequence ends with (RangeError naming one without). */
-function callerRepeatLengths(tokens: readonly number[][], given: number | undefined): number[] {
-  return tokens.map((seq, b) => {
-    const L = given ?? inferRepeatLength(seq);
-    if (!Number.isInteger(L) || L < 1 || 2 * L > seq.length) {
-      throw new RangeError(given === undefined
-        ? `headReport: caller sequence ${b} does not end in a block repeated twice, so the ARENA stripe has no L; give the repeat length`
-        : `headReport: repeat length ${L} does not fit caller sequence ${b} of ${seq.length} tokens (needs 2L ≤ n)`);
-    }
-    return L;
+/**
+ * L per caller sequence: `given` (RangeError when it does not fit one), else the repeat each ends
+ * with; undefined when some sequence ends in no repeat (the stripe then stays on the seeded batch).
+ */
+function callerRepeatLengths(tokens: readonly number[][], given: number | undefined): number[] | undefined {
+  const Ls = tokens.map((seq, b) => {
+    if (given === undefined) return inferRepeatLength(seq);
+    if (!Number.isInteger(given) || given < 1 || 2 * given > seq.length) throw new RangeError(`headReport: repeat length ${given} does not fit caller sequence ${b} of ${seq.length} tokens (needs 2L ≤ n)`);
+    return given;
   });
+  return Ls.every((L) => L >= 1) ? Ls : undefined;
 }
 
 /** ARENA's stripe on the caller's sequences (each its own length and L), mean over sequences. */
