@@ -21,6 +21,7 @@ interface CpuProfile {
 /** The package a script URL belongs to: "next", "@apollo/server", "node:internal", "app", "(native)". */
 export function packageOf(url: string): string {
   if (!url) return "(native/gc/idle)";
+  if (url.startsWith("wasm://")) return "wasm (PGlite's Postgres)";
   if (url.startsWith("node:")) return "node: internals";
   const i = url.lastIndexOf("node_modules/");
   if (i >= 0) {

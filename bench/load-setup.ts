@@ -8,7 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { getHeadReportForActor } from "../lib/analysis/head-report";
+import { createAuth } from "../lib/auth/auth";
 import { createApiToken } from "../lib/db/api-tokens";
+import { ensureDemoAccount } from "../lib/db/demo";
 import { openDatabase } from "../lib/db/client";
 import { seedDemoModels } from "../lib/db/demo-models";
 import { applyMigrations } from "../lib/db/migrate";
@@ -65,6 +67,12 @@ export async function prepareDb(mode: BenchDb): Promise<PreparedDb> {
   try {
     await applyMigrations(database);
     const db = database.prisma;
+    const scratch = mkdtempSync(path.join(tmpdir(), "cb-load-demo-"));
+    try {
+      await ensureDemoAccount(db, createAuth(db, { secret: randomBytes(32).toString("base64url") }), { passwordFile: path.join(scratch, "pw") });
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
     const seeded = await seedDemoModels(db);
     const model = seeded.find((m) => m.name === "induction-2l") ?? seeded[0];
     if (!model) throw new Error("bench: no demo model in models/ to load");

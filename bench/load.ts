@@ -4,7 +4,7 @@
 // clients at /api/graphql for `{ apiVersion }` (signed out and with an API token) and for the
 // overview's cached head-report query (API token), printing req/s, p50, p99 and the server's CPU
 // milliseconds per request (user + system time of the server's process tree from /proc).
-// Options: --db=embedded,postgres  --clients=100  --seconds=10  --warmup=2  --profile=<dir>
+// Options: --db=embedded,postgres  --clients=100  --seconds=10  --warmup=2  --only=<scenario text>  --profile=<dir>
 // (runs the server with `node --cpu-prof`, and prints its top self-time functions at the end).
 // Not a timed test: figures for docs/PERFORMANCE-LOAD.md.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -30,6 +30,8 @@ const CLIENTS = Number(option("clients", "100"));
 const SECONDS = Number(option("seconds", "10"));
 const WARMUP = Number(option("warmup", "2"));
 const PROFILE_DIR = option("profile", "");
+/** Only the scenarios whose name contains this (e.g. --only="head report"), for a profile of one. */
+const ONLY = option("only", "");
 for (const mode of MODES) if (mode !== "embedded" && mode !== "postgres") throw new Error(`--db: embedded or postgres, got ${mode}`);
 if (!(CLIENTS >= 1 && CLIENTS <= 1000 && SECONDS > 0 && SECONDS <= 600 && WARMUP >= 0)) throw new Error("--clients 1..1000, --seconds 1..600, --warmup ≥ 0");
 
@@ -202,7 +204,7 @@ async function benchMode(mode: BenchDb, production: boolean): Promise<Result[]> 
       { name: "cached head report, API token", body: headReport, token: prepared.token },
     ];
     const results: Result[] = [];
-    for (const scenario of scenarios) {
+    for (const scenario of scenarios.filter((s) => s.name.includes(ONLY))) {
       const result = await measure(target, child.pid!, scenario);
       console.log(row(mode, result));
       results.push(result);

@@ -43,7 +43,7 @@ function viewerInTeam(context: GraphQLContext, teamId: string): Promise<boolean>
  * A row's author. Emails are shown to the author and to members of the model's team only (User.email's
  * rule): a reader of a public model from outside the team sees the name with an empty email.
  */
-async function author(parent: { author: UserParent | null; teamId?: string; model?: { teamId: string } }, _a: object, context: GraphQLContext): Promise<UserParent | null> {
+export async function authorOf(parent: { author: UserParent | null; teamId?: string; model?: { teamId: string } }, _a: object, context: GraphQLContext): Promise<UserParent | null> {
   const user = parent.author;
   if (!user) return null;
   const teamId = parent.teamId ?? parent.model?.teamId;
@@ -86,7 +86,7 @@ const modelHeadComments: Resolver<ModelSummary, { head: string }, CommentRow[]> 
 const modelAnnotationLabels: Resolver<ModelSummary, object, LabelSummary[]> = (parent, _a, { db }) => listLabelsForTeam(db, parent.teamId);
 
 export const collabTypeResolvers = {
-  Annotation: { evidence: annotationEvidence, votes: annotationVotes, revisions: annotationRevisions, comments: annotationComments, author },
+  Annotation: { evidence: annotationEvidence, votes: annotationVotes, revisions: annotationRevisions, comments: annotationComments, author: authorOf },
   Evidence: {
     found: async (p: EvidenceParent, _a: object, c: GraphQLContext) => (await resolveEvidence(p, c)).found,
     value: async (p: EvidenceParent, _a: object, c: GraphQLContext) => {
@@ -98,8 +98,8 @@ export const collabTypeResolvers = {
       return r.found && r.truncated;
     },
   },
-  AnnotationRevision: { author, changes: revisionChangesField, bodyDiff: revisionBodyDiff },
+  AnnotationRevision: { author: authorOf, changes: revisionChangesField, bodyDiff: revisionBodyDiff },
   HeadConsensus: { accepted: consensusAccepted },
-  Comment: { author, deleted: (p: CommentRow) => p.deletedAt !== null },
+  Comment: { author: authorOf, deleted: (p: CommentRow) => p.deletedAt !== null },
   Model: { annotations: modelAnnotations, headConsensus: modelHeadConsensus, headComments: modelHeadComments, annotationLabels: modelAnnotationLabels },
 };
