@@ -1,4 +1,4 @@
-// Head matching for the platform (lib/engine/transformer/head-matching.ts): the lineage of a
+// Head matching for the platform (lib/engine/circuits/head-matching.ts): the lineage of a
 // model's heads through its stored versions (training checkpoints) — when the induction head was
 // born and which head it became — and a head-by-head comparison of two models of the same shape.
 // Rules: every model is authorized through lib/db/models (listModelVersionsForActor /
@@ -12,7 +12,7 @@ import type { Db } from "@/lib/db/client";
 import { BadInputError } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getModelVersionForActor, listModelVersionsForActor, type ModelVersionSummary } from "@/lib/db/models";
-import { headLineage, matchHeads, type HeadMatchInput, type HeadMatching, type MatchSpace } from "@/lib/engine/transformer/head-matching";
+import { headLineage, matchHeads, type HeadMatchInput, type HeadMatching, type MatchSpace } from "@/lib/engine/circuits/head-matching";
 import type { AttnOnlyModel } from "@/lib/engine/transformer/weights";
 import { engineVersion } from "./engine-version";
 import { loadStoredModel } from "./stored-model";

@@ -19,14 +19,17 @@ interface Entry {
   bytes: number;
 }
 
-const entries = new Map<string, Entry>();
-let totalBytes = 0;
+// On globalThis, so every copy of this module in the process (Next bundles routes and pages on
+// their own) holds and forgets one set: a model deleted through /api/graphql is forgotten everywhere.
+const globalForMemory = globalThis as unknown as { __circuitboardAnalysisMemory?: { entries: Map<string, Entry>; bytes: number } };
+const memory = (globalForMemory.__circuitboardAnalysisMemory ??= { entries: new Map(), bytes: 0 });
+const entries = memory.entries;
 
 function drop(key: string): void {
   const entry = entries.get(key);
   if (!entry) return;
   entries.delete(key);
-  totalBytes -= entry.bytes;
+  memory.bytes -= entry.bytes;
 }
 
 /** The value held under `key`, marked most recently used; undefined when not held. */
@@ -43,8 +46,8 @@ export function rememberAnalysis(key: string, modelVersionId: string, value: Pri
   drop(key);
   if (bytes > ANALYSIS_MEMORY_MAX_BYTES) return;
   entries.set(key, { modelVersionId, value, bytes });
-  totalBytes += bytes;
-  while (entries.size > ANALYSIS_MEMORY_MAX_ENTRIES || totalBytes > ANALYSIS_MEMORY_MAX_BYTES) drop(entries.keys().next().value as string);
+  memory.bytes += bytes;
+  while (entries.size > ANALYSIS_MEMORY_MAX_ENTRIES || memory.bytes > ANALYSIS_MEMORY_MAX_BYTES) drop(entries.keys().next().value as string);
 }
 
 /** Drops every result of these model versions (they were deleted). */
@@ -56,10 +59,10 @@ export function forgetModelVersions(modelVersionIds: Iterable<string>): void {
 /** Drops everything (tests that change rows behind the cache's back). */
 export function forgetAllAnalyses(): void {
   entries.clear();
-  totalBytes = 0;
+  memory.bytes = 0;
 }
 
 /** What is held now (tests and diagnostics). */
 export function analysisMemoryStats(): { entries: number; bytes: number } {
-  return { entries: entries.size, bytes: totalBytes };
+  return { entries: entries.size, bytes: memory.bytes };
 }

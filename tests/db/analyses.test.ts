@@ -1,5 +1,5 @@
 // The analysis cache (lib/db/analyses.ts).
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { canonicalJson, findAnalysisResult, paramsHash, saveAnalysisResult } from "@/lib/db/analyses";
 import {
   ANALYSIS_MEMORY_MAX_BYTES,
@@ -101,5 +101,19 @@ describe("the in-memory layer (lib/db/analysis-memory)", () => {
     rememberAnalysis("too-big", "v2", { big: true }, ANALYSIS_MEMORY_MAX_BYTES + 1);
     expect(recallAnalysis("too-big")).toBeUndefined();
     forgetAllAnalyses();
+  });
+});
+
+describe("one in-memory layer per process", () => {
+  it("is shared by every copy of lib/db/analysis-memory (Next bundles routes and pages apart)", async () => {
+    forgetAllAnalyses();
+    rememberAnalysis("shared-key", "v-shared", { x: 1 });
+    vi.resetModules();
+    const copy = await import("@/lib/db/analysis-memory");
+    expect(copy.recallAnalysis).not.toBe(recallAnalysis);
+    expect(copy.recallAnalysis("shared-key")).toEqual({ x: 1 });
+    copy.forgetModelVersions(["v-shared"]);
+    expect(recallAnalysis("shared-key")).toBeUndefined();
+    expect(analysisMemoryStats()).toEqual({ entries: 0, bytes: 0 });
   });
 });

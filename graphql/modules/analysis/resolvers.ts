@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { compareModelsForActor, getHeadLineageForActor, type HeadComparisonOutcome, type HeadLineageOutcome } from "@/lib/analysis/head-lineage";
 import { getHeadReportForActor, type HeadReportState } from "@/lib/analysis/head-report";
-import type { LayerMatch } from "@/lib/engine/transformer/head-matching";
+import type { LayerMatch } from "@/lib/engine/circuits/head-matching";
 import type { HeadScores } from "@/lib/engine/circuits/report";
 import type { HeadLabel } from "@/lib/engine/circuits/labels";
 import type { ModelSummary } from "@/lib/db/models";
