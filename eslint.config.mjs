@@ -10,7 +10,7 @@ const forbiddenInEngine = [
 ];
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", ".next/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "**/*.mjs", "**/*.cjs", "**/*.js"] },
+  { ignores: ["node_modules/**", ".next/**", ".data/**", "lib/db/generated/**", "lib/client/gql/**", "next-env.d.ts", "**/*.mjs", "**/*.cjs", "**/*.js"] },
   ...tseslint.configs.recommended,
   {
     rules: {

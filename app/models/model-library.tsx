@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { gql } from "@/lib/client/graphql";
 import { useCurrentTeam } from "@/lib/client/hooks";
-import { MODEL_LIST_QUERY, type ModelList } from "@/lib/client/operations";
+import { MODEL_LIST_QUERY } from "@/lib/client/operations";
 import { queryKeys } from "@/lib/client/query-keys";
 import { EmptyState, ErrorMessage, Loading, SignInPrompt } from "../_components/states";
 import { ModelCard } from "./model-card";
@@ -30,7 +30,7 @@ export function ModelLibrary() {
 
   const models = useQuery({
     queryKey: queryKeys.modelList(teamId, term),
-    queryFn: ({ signal }) => gql<ModelList>(MODEL_LIST_QUERY, { teamId, search: term || null, first: 60 }, signal),
+    queryFn: ({ signal }) => gql(MODEL_LIST_QUERY, { teamId, search: term || null, first: 60 }, signal),
     enabled: signedIn && (allTeams || team !== null),
     placeholderData: keepPreviousData,
   });

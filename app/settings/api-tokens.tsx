@@ -10,9 +10,6 @@ import {
   CREATE_API_TOKEN_MUTATION,
   REVOKE_API_TOKEN_MUTATION,
   describeMutationError,
-  type ApiTokenList,
-  type CreateApiTokenResult,
-  type RevokeApiTokenResult,
 } from "@/lib/client/operations";
 import { queryKeys } from "@/lib/client/query-keys";
 import { EmptyState, ErrorMessage, Loading, SignInPrompt } from "../_components/states";
@@ -30,12 +27,12 @@ export function ApiTokens() {
 
   const tokens = useQuery({
     queryKey: queryKeys.tokens(),
-    queryFn: ({ signal }) => gql<ApiTokenList>(API_TOKENS_QUERY, undefined, signal),
+    queryFn: ({ signal }) => gql(API_TOKENS_QUERY, undefined, signal),
     enabled: signedIn,
   });
 
   const create = useMutation({
-    mutationFn: (name: string) => gql<CreateApiTokenResult>(CREATE_API_TOKEN_MUTATION, { input: { name } }),
+    mutationFn: (name: string) => gql(CREATE_API_TOKEN_MUTATION, { input: { name } }),
     onSuccess: ({ createApiToken: r }) => {
       if (!r.ok || !r.secret || !r.token) {
         setFormError(r.error ? describeMutationError(r.error) : "The token was not created.");
@@ -49,7 +46,7 @@ export function ApiTokens() {
   });
 
   const revoke = useMutation({
-    mutationFn: (id: string) => gql<RevokeApiTokenResult>(REVOKE_API_TOKEN_MUTATION, { id }),
+    mutationFn: (id: string) => gql(REVOKE_API_TOKEN_MUTATION, { id }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.tokens() }),
   });
 

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { gql } from "@/lib/client/graphql";
-import { INVITE_MEMBER_MUTATION, describeMutationError, type InvitationFields, type InviteMemberResult, type Role } from "@/lib/client/operations";
+import { INVITE_MEMBER_MUTATION, describeMutationError, type InvitationFields, type Role } from "@/lib/client/operations";
 import { queryKeys } from "@/lib/client/query-keys";
 import { EmptyState } from "../_components/states";
 
@@ -12,7 +12,7 @@ export function Invitations({ teamId, invitations }: { teamId: string; invitatio
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const invite = useMutation({
-    mutationFn: (input: { teamId: string; email?: string; role: Role }) => gql<InviteMemberResult>(INVITE_MEMBER_MUTATION, { input }),
+    mutationFn: (input: { teamId: string; email?: string; role: Role }) => gql(INVITE_MEMBER_MUTATION, { input }),
     onSuccess: ({ inviteMember: r }) => {
       if (!r.ok || !r.token) {
         setError(r.error ? describeMutationError(r.error) : "The invitation was not created.");

@@ -10,9 +10,7 @@ import {
   SET_MEMBER_ROLE_MUTATION,
   TEAM_DETAIL_QUERY,
   describeMutationError,
-  type MemberResult,
   type Role,
-  type TeamDetail,
 } from "@/lib/client/operations";
 import { queryKeys } from "@/lib/client/query-keys";
 import { EmptyState, ErrorMessage, Loading, SignInPrompt } from "../_components/states";
@@ -30,15 +28,15 @@ export function TeamSettings() {
   const { viewer, team } = useCurrentTeam();
   const detail = useQuery({
     queryKey: queryKeys.team(team?.id ?? ""),
-    queryFn: ({ signal }) => gql<TeamDetail>(TEAM_DETAIL_QUERY, { id: team!.id }, signal),
+    queryFn: ({ signal }) => gql(TEAM_DETAIL_QUERY, { id: team!.id }, signal),
     enabled: team !== null,
   });
   const change = useMutation({
     mutationFn: async (op: { kind: "role"; userId: string; role: Role } | { kind: "remove"; userId: string }) => {
       const result =
         op.kind === "role"
-          ? (await gql<{ setMemberRole: MemberResult }>(SET_MEMBER_ROLE_MUTATION, { input: { teamId: team!.id, userId: op.userId, role: op.role } })).setMemberRole
-          : (await gql<{ removeMember: MemberResult }>(REMOVE_MEMBER_MUTATION, { teamId: team!.id, userId: op.userId })).removeMember;
+          ? (await gql(SET_MEMBER_ROLE_MUTATION, { input: { teamId: team!.id, userId: op.userId, role: op.role } })).setMemberRole
+          : (await gql(REMOVE_MEMBER_MUTATION, { teamId: team!.id, userId: op.userId })).removeMember;
       if (!result.ok) throw new Error(result.error ? describeMutationError(result.error) : "The change was not made.");
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.teams() }),

@@ -21,7 +21,7 @@ export interface LiveRun {
 export function RecentRuns({ teamId, current, live, onPick }: { teamId: string; current: string | null; live: LiveRun | null; onPick: (id: string) => void }) {
   const runs = useQuery({
     queryKey: trainingJobsKey(teamId),
-    queryFn: ({ signal }) => gql<{ trainingJobs: TrainingJobSummary[] }>(TRAINING_JOBS_QUERY, { teamId }, signal),
+    queryFn: ({ signal }) => gql(TRAINING_JOBS_QUERY, { teamId }, signal),
   });
   const items = runs.data?.trainingJobs ?? [];
   if (!items.length) return null;

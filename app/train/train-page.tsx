@@ -12,7 +12,7 @@ import { HeadStrips } from "./head-strips";
 import { LineChart } from "./line-chart";
 import { RecentRuns } from "./recent-runs";
 import styles from "./train.module.css";
-import { CANCEL_TRAINING, START_TRAINING, TRAINING_JOB_CONFIG_QUERY, TRAINING_TASKS_QUERY, type TrainingSettings, type TrainingTask } from "./training-operations";
+import { CANCEL_TRAINING, START_TRAINING, TRAINING_JOB_CONFIG_QUERY, TRAINING_TASKS_QUERY, type TrainingSettings } from "./training-operations";
 import { useTrainingEvents, type LiveJob } from "./use-training-events";
 
 // The shipped induction-2l demo's settings (lib/engine/train/demos): an induction head forms in a few minutes here.
@@ -34,7 +34,7 @@ export function TrainPage() {
   const { viewer, team } = useCurrentTeam();
   const tasks = useQuery({
     queryKey: [...queryKeys.all, "trainingTasks"],
-    queryFn: ({ signal }) => gql<{ trainingTasks: TrainingTask[] }>(TRAINING_TASKS_QUERY, undefined, signal),
+    queryFn: ({ signal }) => gql(TRAINING_TASKS_QUERY, undefined, signal),
     enabled: Boolean(viewer.data?.me),
   });
   const [settings, setSettings] = useState<TrainingSettings>(DEFAULTS);
@@ -62,7 +62,7 @@ export function TrainPage() {
   /** Follows an earlier run and puts its settings in the form, so Restart repeats it. */
   async function open(id: string) {
     follow(id);
-    const data = await gql<{ trainingJob: { config: Partial<TrainingSettings> } | null }>(TRAINING_JOB_CONFIG_QUERY, { id }).catch(() => null);
+    const data = await gql(TRAINING_JOB_CONFIG_QUERY, { id }).catch(() => null);
     const config = data?.trainingJob?.config;
     if (config) setSettings((s) => ({ ...s, ...Object.fromEntries(Object.entries(config).filter(([k]) => k in DEFAULTS)) }));
   }
@@ -87,7 +87,7 @@ export function TrainPage() {
     setBusy(true);
     setError(null);
     try {
-      const data = await gql<{ startTraining: { id: string } }>(START_TRAINING, { input: { teamId: target.id, ...s } });
+      const data = await gql(START_TRAINING, { input: { teamId: target.id, ...s } });
       follow(data.startTraining.id);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

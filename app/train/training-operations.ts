@@ -1,11 +1,10 @@
-// The GraphQL documents of the training page (graphql/modules/training) and their result shapes.
+// The GraphQL documents of the training page (graphql/modules/training), typed by `npm run codegen`
+// (lib/client/gql), and the shapes of its live events (app/api/events), which are not GraphQL results.
+import { graphql } from "@/lib/client/gql";
+import type { TrainingJobsQuery, TrainingStatus as SchemaTrainingStatus, TrainingTasksQuery } from "@/lib/client/gql/graphql";
 import type { Role } from "@/lib/client/operations";
 
-export interface TrainingTask {
-  name: string;
-  description: string;
-  vocabSize: number;
-}
+export type TrainingTask = TrainingTasksQuery["trainingTasks"][number];
 
 export interface HeadScorePoint {
   name: string;
@@ -23,7 +22,7 @@ export interface TrainingPoint {
   headScores?: HeadScorePoint[] | null;
 }
 
-export type TrainingStatus = "QUEUED" | "RUNNING" | "CANCELLED" | "FAILED" | "DONE";
+export type TrainingStatus = SchemaTrainingStatus;
 
 export interface TrainingSettings {
   task: string;
@@ -36,17 +35,17 @@ export interface TrainingSettings {
   batchSize: number;
 }
 
-export const TRAINING_TASKS_QUERY = /* GraphQL */ `
+export const TRAINING_TASKS_QUERY = graphql(`
   query TrainingTasks { trainingTasks { name description vocabSize } }
-`;
+`);
 
-export const START_TRAINING = /* GraphQL */ `
+export const START_TRAINING = graphql(`
   mutation StartTraining($input: StartTrainingInput!) { startTraining(input: $input) { id status totalSteps } }
-`;
+`);
 
-export const CANCEL_TRAINING = /* GraphQL */ `
+export const CANCEL_TRAINING = graphql(`
   mutation CancelTraining($id: ID!) { cancelTraining(id: $id) { id status } }
-`;
+`);
 
 export interface WritableTeam {
   id: string;
@@ -54,22 +53,14 @@ export interface WritableTeam {
   viewerRole: Role | null;
 }
 
-export interface TrainingJobSummary {
-  id: string;
-  status: TrainingStatus;
-  task: string;
-  step: number;
-  totalSteps: number;
-  createdAt: string;
-  model: { id: string; name: string } | null;
-}
+export type TrainingJobSummary = TrainingJobsQuery["trainingJobs"][number];
 
-export const TRAINING_JOBS_QUERY = /* GraphQL */ `
+export const TRAINING_JOBS_QUERY = graphql(`
   query TrainingJobs($teamId: ID!) {
     trainingJobs(teamId: $teamId, first: 8) { id status task step totalSteps createdAt model { id name } }
   }
-`;
+`);
 
-export const TRAINING_JOB_CONFIG_QUERY = /* GraphQL */ `
+export const TRAINING_JOB_CONFIG_QUERY = graphql(`
   query TrainingJobConfig($id: ID!) { trainingJob(id: $id) { id config } }
-`;
+`);

@@ -9,6 +9,7 @@ import path from "node:path";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { dataDir, getDb, type Db } from "@/lib/db/client";
+import { forgetUser } from "./actor-cache";
 
 export interface AuthOptions {
   /** Signs session cookies; ≥ 32 random characters. Defaults to `authSecret()`. */
@@ -72,6 +73,9 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
     // Same-origin requests are trusted whatever host or port the app is served on.
     trustedOrigins: (request?: Request) => [...(request ? requestOrigins(request) : []), ...extraTrustedOrigins()],
     telemetry: { enabled: false },
+    // A deleted session (sign-out, revoke-sessions) must stop authenticating at once, not after the
+    // actor cache's TTL: forget every cached credential of its account.
+    databaseHooks: { session: { delete: { after: async (session) => forgetUser(session.userId) } } },
     advanced: {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       useSecureCookies: baseURL ? baseURL.startsWith("https://") : process.env.CIRCUITBOARD_SECURE_COOKIES === "1",

@@ -1,6 +1,9 @@
 // The browser's one way to reach /api/graphql. Rule: a request resolves only when the HTTP status
 // is 2xx AND the body has no `errors`; anything else throws a GraphQLRequestError carrying the
-// server's message and its `extensions.code`, so components never see half a result.
+// server's message and its `extensions.code`, so components never see half a result. Documents are
+// the generated typed ones (lib/client/gql, `npm run codegen`), so the result and variables are
+// typed from schema.graphql.
+import type { TypedDocumentString } from "./gql/graphql";
 
 /** An error from /api/graphql: transport (status ≠ 2xx) or a GraphQL error in the body. */
 export class GraphQLRequestError extends Error {
@@ -25,10 +28,11 @@ interface GraphQLResponseBody<T> {
 export const GRAPHQL_ENDPOINT = "/api/graphql";
 
 /**
- * Runs one GraphQL operation with the session cookie and returns its `data`.
+ * Runs one generated GraphQL document with the session cookie and returns its typed `data`.
  * Throws GraphQLRequestError on a network failure, a non-2xx status or any `errors` entry.
  */
-export async function gql<T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+export async function gql<T, V>(document: TypedDocumentString<T, V>, variables?: V, signal?: AbortSignal): Promise<T> {
+  const query = document.toString();
   let res: Response;
   try {
     res = await fetch(GRAPHQL_ENDPOINT, {

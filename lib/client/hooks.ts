@@ -11,7 +11,7 @@ import { queryKeys } from "./query-keys";
 /** Signed out is an answer, not an error: `teams` refuses anonymous callers, so that is mapped to no viewer. */
 async function fetchViewer(signal: AbortSignal): Promise<Viewer> {
   try {
-    return await gql<Viewer>(VIEWER_QUERY, undefined, signal);
+    return await gql(VIEWER_QUERY, undefined, signal);
   } catch (error) {
     if (isUnauthenticated(error)) return { me: null, teams: [] };
     throw error;

@@ -1,5 +1,6 @@
 // API tokens for scripts (`Authorization: Bearer cb_…`). Rule: a token's secret is returned once, by
 // `createApiToken`, and stored only as its sha256; a revoked token never authenticates again.
+import { forgetToken } from "@/lib/auth/actor-cache";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { API_TOKEN_PREFIX, displayPrefix, hashSecret, newSecret } from "@/lib/auth/secrets";
 import { audit } from "./audit";
@@ -43,14 +44,17 @@ export async function listApiTokensForActor(db: DbOrTx, actor: Actor | null): Pr
 /** Revokes one of the actor's tokens (idempotent); another account's token is NotFound. */
 export async function revokeApiToken(db: Db, actor: Actor | null, tokenId: string): Promise<ApiTokenSummary> {
   authorize(actor, "account:manageTokens", { kind: "account", userId: actor?.userId ?? "" }, "account");
-  return db.$transaction(async (tx) => {
-    const existing = await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.userId }, select: SUMMARY });
+  const { tokenHash, ...row } = await db.$transaction(async (tx) => {
+    const existing = await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.userId }, select: { ...SUMMARY, tokenHash: true } });
     if (!existing) throw new NotFoundError("No API token with that id.");
     if (existing.revokedAt) return existing;
-    const row = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: SUMMARY });
-    await audit(tx, actor, "apiToken.revoke", "apiToken", tokenId, { name: row.name });
-    return row;
+    const updated = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: { ...SUMMARY, tokenHash: true } });
+    await audit(tx, actor, "apiToken.revoke", "apiToken", tokenId, { name: updated.name });
+    return updated;
   });
+  // After the commit, so the next request with this token reads the revocation from the database.
+  forgetToken(tokenHash);
+  return row;
 }
 
 /** The actor a bearer secret stands for, or null when it is unknown or revoked; records its use. */

@@ -124,3 +124,35 @@ describe("the Secure cookie attribute", () => {
     expect(sessionCookie(plain).attributes).not.toContain("secure");
   });
 });
+
+describe("the actor cache (lib/auth/actor-cache) behind getActor", () => {
+  it("answers a token from memory within the TTL, and revokeApiToken forgets it at once", async () => {
+    const user = await t.db.user.findUniqueOrThrow({ where: { email: "ada@example.org" } });
+    const ada = { userId: user.id, email: user.email, name: user.name, via: "session" as const };
+    const { token, secret } = await createApiToken(t.db, ada, { name: "cached" });
+    const headers = new Headers({ authorization: `Bearer ${secret}` });
+    expect(await getActor(headers, t)).toMatchObject({ userId: user.id, tokenId: token.id });
+    // Revoked behind the cache's back (another instance, a raw SQL fix): the cached actor still answers…
+    await t.db.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+    expect(await getActor(headers, t)).toMatchObject({ userId: user.id });
+    // …until the credential is forgotten, which revokeApiToken does after its commit.
+    const { forgetToken } = await import("@/lib/auth/actor-cache");
+    const { hashSecret } = await import("@/lib/auth/secrets");
+    forgetToken(hashSecret(secret));
+    expect(await getActor(headers, t)).toBeNull();
+  });
+
+  it("answers a session cookie from memory, and a sign-out elsewhere (session row deleted) forgets it", async () => {
+    const signIn = await t.auth.handler(post("/sign-in/email", { email: "ada@example.org", password: "correct horse battery staple" }));
+    const { pair } = sessionCookie(signIn);
+    const headers = new Headers({ cookie: `theme=dark; ${pair}` });
+    const actor = await getActor(headers, t);
+    expect(actor).toMatchObject({ email: "ada@example.org", via: "session" });
+    // Another cookie changing does not miss the cache, and the user's other sign-in is unaffected.
+    expect(await getActor(new Headers({ cookie: `${pair}; theme=light` }), t)).toMatchObject({ userId: actor!.userId });
+    // Revoking every session of the account through better-auth (its delete hook) forgets the cookie.
+    const ctx = await t.auth.$context;
+    await ctx.internalAdapter.deleteUserSessions(actor!.userId);
+    expect(await getActor(headers, t)).toBeNull();
+  });
+});

@@ -1,11 +1,11 @@
-// /api/graphql: wires the Apollo Server (graphql/server.ts) to Next.js behind its HTTP edge
-// (graphql/http-edge.ts: body limit, JSON parse → 400). Nothing else lives here: the context
-// resolves the actor once per request from the session cookie or Bearer token.
-import { startServerAndCreateNextHandler } from "@as-integrations/next";
-import type { NextRequest } from "next/server";
+// /api/graphql: the Apollo Server (graphql/server.ts) behind the Fetch-API handler
+// (graphql/http-handler.ts), POSTs first through the HTTP edge (graphql/http-edge.ts: body limit,
+// JSON parse → 400). Nothing else lives here: the context resolves the actor once per request from
+// the session cookie or Bearer token (lib/auth/actor, cached briefly in memory).
 import { getActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
-import type { GraphQLContext } from "@/graphql/context";
+import { jobRunner } from "@/lib/jobs/queue/runner";
+import { createGraphQLHandler } from "@/graphql/http-handler";
 import { graphqlHttpEdge } from "@/graphql/http-edge";
 import { createApolloServer } from "@/graphql/server";
 
@@ -13,19 +13,21 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // One server per process, kept across Next.js dev hot reloads.
-const globalForApollo = globalThis as unknown as { __circuitboardGraphQL?: (req: NextRequest) => Promise<Response> };
+const globalForApollo = globalThis as unknown as { __circuitboardGraphQL?: (req: Request) => Promise<Response> };
 
-function handler(): (req: NextRequest) => Promise<Response> {
-  globalForApollo.__circuitboardGraphQL ??= startServerAndCreateNextHandler<NextRequest, GraphQLContext>(createApolloServer(), {
-    context: async (req) => ({ db: await getDb(), actor: await getActor(req) }),
+function handler(): (req: Request) => Promise<Response> {
+  globalForApollo.__circuitboardGraphQL ??= createGraphQLHandler(createApolloServer(), async (req) => {
+    const db = await getDb();
+    jobRunner(db); // started once per process: this instance sweeps job leases and takes its share of the work
+    return { db, actor: await getActor(req) };
   });
   return globalForApollo.__circuitboardGraphQL;
 }
 
-export async function GET(request: NextRequest): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   return handler()(request);
 }
 
-export async function POST(request: NextRequest): Promise<Response> {
-  return graphqlHttpEdge(request, (checked) => handler()(checked as NextRequest));
+export async function POST(request: Request): Promise<Response> {
+  return graphqlHttpEdge(request, (checked) => handler()(checked));
 }

@@ -8,13 +8,13 @@ import { useQuery } from "@tanstack/react-query";
 import { formatScore, scaleColour, scalePosition } from "@/lib/analysis/display";
 import { gql } from "@/lib/client/graphql";
 import { ErrorMessage } from "../../_components/states";
-import { HEAD_LINEAGE_QUERY, headLineageKey, type ModelHeadLineage } from "./head-lineage-query";
+import { HEAD_LINEAGE_QUERY, headLineageKey } from "./head-lineage-query";
 import styles from "./heads.module.css";
 
 export function HeadLineagePanel({ id }: { id: string }) {
   const query = useQuery({
     queryKey: headLineageKey(id),
-    queryFn: ({ signal }) => gql<ModelHeadLineage>(HEAD_LINEAGE_QUERY, { id }, signal),
+    queryFn: ({ signal }) => gql(HEAD_LINEAGE_QUERY, { id }, signal),
     // Fixed for a set of versions and an engine: no refetch on focus.
     staleTime: Infinity,
   });

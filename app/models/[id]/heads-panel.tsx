@@ -10,13 +10,13 @@ import { ErrorMessage } from "../../_components/states";
 import { CompositionHeatmap } from "./composition-heatmap";
 import { HeadDetail } from "./head-detail";
 import { HeadGrid, type HeadGridProps } from "./head-grid";
-import { HEAD_REPORT_QUERY, headReportKey, type ModelHeadReport } from "./head-report-query";
+import { HEAD_REPORT_QUERY, headReportKey } from "./head-report-query";
 
 export function HeadsPanel({ id, layers }: { id: string; layers: HeadGridProps["layers"] }) {
   const hasHeads = layers.some((l) => l.heads.length > 0);
   const query = useQuery({
     queryKey: headReportKey(id),
-    queryFn: ({ signal }) => gql<ModelHeadReport>(HEAD_REPORT_QUERY, { id }, signal),
+    queryFn: ({ signal }) => gql(HEAD_REPORT_QUERY, { id }, signal),
     enabled: hasHeads,
     // A report is fixed for a model version and engine: no refetch on focus.
     staleTime: Infinity,

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { gql } from "@/lib/client/graphql";
-import { MODEL_DETAIL_QUERY, type ModelDetail } from "@/lib/client/operations";
+import { MODEL_DETAIL_QUERY } from "@/lib/client/operations";
 import { queryKeys } from "@/lib/client/query-keys";
 import { EmptyState, ErrorMessage, Loading } from "../../_components/states";
 import { HeadLineagePanel } from "./head-lineage";
@@ -26,7 +26,7 @@ function formatValue(value: unknown): string {
 export function ModelOverview({ id }: { id: string }) {
   const query = useQuery({
     queryKey: queryKeys.model(id),
-    queryFn: ({ signal }) => gql<ModelDetail>(MODEL_DETAIL_QUERY, { id }, signal),
+    queryFn: ({ signal }) => gql(MODEL_DETAIL_QUERY, { id }, signal),
   });
 
   if (query.isPending) return <div className="page"><Loading what="the model" /></div>;
@@ -42,7 +42,8 @@ export function ModelOverview({ id }: { id: string }) {
     );
   }
 
-  const configEntries = Object.entries(model.config.json).sort(([a], [b]) => a.localeCompare(b));
+  const json = model.config.json;
+  const configEntries = (json !== null && typeof json === "object" ? Object.entries(json) : []).sort(([a], [b]) => a.localeCompare(b));
   const latest = model.versions[0];
   return (
     <div className="page">

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { gql } from "@/lib/client/graphql";
 import { useViewer } from "@/lib/client/hooks";
-import { ACCEPT_INVITATION_MUTATION, describeMutationError, type AcceptInvitationResult } from "@/lib/client/operations";
+import { ACCEPT_INVITATION_MUTATION, describeMutationError } from "@/lib/client/operations";
 import { useTeamSelection } from "@/lib/client/providers";
 import { queryKeys } from "@/lib/client/query-keys";
 import { EmptyState, ErrorMessage, Loading, SignInPrompt } from "../../_components/states";
@@ -16,7 +16,7 @@ export function AcceptInvitation({ token }: { token: string | null }) {
   const viewer = useViewer();
   const { setTeamId } = useTeamSelection();
   const accept = useMutation({
-    mutationFn: (secret: string) => gql<AcceptInvitationResult>(ACCEPT_INVITATION_MUTATION, { token: secret }),
+    mutationFn: (secret: string) => gql(ACCEPT_INVITATION_MUTATION, { token: secret }),
     onSuccess: async ({ acceptInvitation: r }) => {
       if (r.ok && r.team) {
         setTeamId(r.team.id);

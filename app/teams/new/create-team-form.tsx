@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { gql } from "@/lib/client/graphql";
 import { useViewer } from "@/lib/client/hooks";
-import { CREATE_TEAM_MUTATION, describeMutationError, type CreateTeamResult } from "@/lib/client/operations";
+import { CREATE_TEAM_MUTATION, describeMutationError } from "@/lib/client/operations";
 import { useTeamSelection } from "@/lib/client/providers";
 import { queryKeys } from "@/lib/client/query-keys";
 import { ErrorMessage, Loading, SignInPrompt } from "../../_components/states";
@@ -18,7 +18,7 @@ export function CreateTeamForm({ welcome }: { welcome: boolean }) {
   const [error, setError] = useState<string | null>(null);
 
   const create = useMutation({
-    mutationFn: (input: { name: string; slug?: string }) => gql<CreateTeamResult>(CREATE_TEAM_MUTATION, { input }),
+    mutationFn: (input: { name: string; slug?: string }) => gql(CREATE_TEAM_MUTATION, { input }),
     onSuccess: async ({ createTeam: r }) => {
       if (!r.ok || !r.team) {
         setError(r.error ? describeMutationError(r.error) : "The team was not created.");

@@ -4,31 +4,50 @@
 // resolvers only reshape the engine's JSON, never compute.
 import { z } from "zod";
 import { compareModelsForActor, getHeadLineageForActor, type HeadComparisonOutcome, type HeadLineageOutcome } from "@/lib/analysis/head-lineage";
-import { getHeadReportForActor, type HeadReportOutcome } from "@/lib/analysis/head-report";
-import type { LayerMatch } from "@/lib/engine/transformer/head-matching";
+import { getHeadReportForActor, type HeadReportState } from "@/lib/analysis/head-report";
+import type { LayerMatch } from "@/lib/engine/circuits/head-matching";
 import type { HeadScores } from "@/lib/engine/circuits/report";
 import type { HeadLabel } from "@/lib/engine/circuits/labels";
 import type { ModelSummary } from "@/lib/db/models";
-import type { Resolver } from "../../context";
+import type { GraphQLContext, Resolver } from "../../context";
 import { nullIfNotFound } from "../../errors";
 import { parseInput } from "../../payload";
+import { chargeExpensive } from "../../rate-limit";
 
 /** A number that is finite, else null (stored JSON turns NaN into null; GraphQL Float rejects NaN). */
 function finiteOrNull(value: unknown): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
-const headReport: Resolver<ModelSummary, object, HeadReportOutcome> = (parent, _args, { db, actor }) =>
-  getHeadReportForActor(db, actor, parent.id);
+/** Charges a computation of `field` to the request's account (graphql/rate-limit.ts). */
+const charge = (context: GraphQLContext, field: string) => ({ beforeCompute: () => chargeExpensive(context, field) });
+
+const headReportArgs = z.object({
+  version: z.number().int().min(1, "version is at least 1").max(1_000_000).nullish(),
+  probe: z.object({ seed: z.number().int().nullish(), repeatLength: z.number().int().nullish() }).nullish(),
+});
+
+const headReport: Resolver<ModelSummary, { version?: number | null; probe?: { seed?: number | null; repeatLength?: number | null } | null }, HeadReportState> = (parent, args, context) => {
+  const { version, probe } = parseInput(headReportArgs, args);
+  return getHeadReportForActor(context.db, context.actor, parent.id, {
+    ...charge(context, "Model.headReport"),
+    version: version ?? undefined,
+    probe: { ...(probe?.seed != null ? { seed: probe.seed } : {}), ...(probe?.repeatLength != null ? { repeatLength: probe.repeatLength } : {}) },
+  });
+};
+
+const ready = (o: HeadReportState) => (o.status === "READY" ? o.result : null);
 
 const report = {
-  message: (o: HeadReportOutcome) => (o.status === "READY" ? null : o.message),
-  cached: (o: HeadReportOutcome) => (o.status === "READY" ? o.cached : false),
-  processing: (o: HeadReportOutcome) => (o.status === "READY" ? o.report.processing : null),
-  probes: (o: HeadReportOutcome) => (o.status === "READY" ? o.report.probes : null),
-  thresholds: (o: HeadReportOutcome) => (o.status === "READY" ? o.report.thresholds : null),
-  heads: (o: HeadReportOutcome) => (o.status === "READY" ? o.report.heads : []),
-  composition: (o: HeadReportOutcome) => (o.status === "READY" ? o.report.composition : null),
+  message: (o: HeadReportState) => (o.status === "FAILED" || o.status === "CANCELLED" ? o.message : null),
+  cached: (o: HeadReportState) => (o.status === "READY" ? o.cached : false),
+  jobId: (o: HeadReportState) => ("jobId" in o ? (o.jobId ?? null) : null),
+  progress: (o: HeadReportState) => (o.status === "QUEUED" || o.status === "RUNNING" ? o.progress : null),
+  processing: (o: HeadReportState) => ready(o)?.processing ?? null,
+  probes: (o: HeadReportState) => ready(o)?.probes ?? null,
+  thresholds: (o: HeadReportState) => ready(o)?.thresholds ?? null,
+  heads: (o: HeadReportState) => ready(o)?.heads ?? [],
+  composition: (o: HeadReportState) => ready(o)?.composition ?? null,
 };
 
 const score = (key: keyof HeadScores) => (h: HeadScores) => finiteOrNull(h[key]);
@@ -58,8 +77,8 @@ const composition = {
   V: (c: { V: Nested4 }) => finite4(c.V),
 };
 
-const headLineage: Resolver<ModelSummary, object, HeadLineageOutcome> = (parent, _args, { db, actor }) =>
-  getHeadLineageForActor(db, actor, parent.id);
+const headLineage: Resolver<ModelSummary, object, HeadLineageOutcome> = (parent, _args, context) =>
+  getHeadLineageForActor(context.db, context.actor, parent.id, charge(context, "Model.headLineage"));
 
 const lineage = {
   message: (o: HeadLineageOutcome) => (o.status === "READY" ? null : o.message),
@@ -72,9 +91,10 @@ const lineage = {
 const id = z.string().trim().min(1, "An id is required.").max(200);
 const compareArgs = z.object({ a: id, b: id, space: z.enum(["RESIDUAL", "VOCAB"]).default("RESIDUAL") });
 
-const compareModels: Resolver<unknown, { a: string; b: string; space?: string }, HeadComparisonOutcome | null> = (_p, args, { db, actor }) => {
+const compareModels: Resolver<unknown, { a: string; b: string; space?: string }, HeadComparisonOutcome | null> = (_p, args, context) => {
   const input = parseInput(compareArgs, args);
-  return nullIfNotFound(compareModelsForActor(db, actor, input.a, input.b, input.space === "VOCAB" ? "vocab" : "residual"));
+  const space = input.space === "VOCAB" ? "vocab" : "residual";
+  return nullIfNotFound(compareModelsForActor(context.db, context.actor, input.a, input.b, space, charge(context, "Query.compareModels")));
 };
 
 const comparison = {

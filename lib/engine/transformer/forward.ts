@@ -8,21 +8,33 @@
  * LayerNorm); q = (x̂ + p) W_Q + b_Q, k = (x̂ + p) W_K + b_K with p = W_pos[pos] for shortformer
  * positions and 0 otherwise; v = x̂ W_V + b_V; pattern = softmax(q kᵀ / sqrt(d_head)) with the
  * causal mask; z = pattern v; result_h = z_h W_O[h]; resid_post[l] = x + Σ_h result_h + b_O.
- * resid_pre[0] = W_E[tokens] (+ W_pos[pos] for standard positions).
+ * With an MLP (TL TransformerBlock without attn_only): resid_mid[l] = x + Σ_h result_h + b_O, then
+ * resid_post[l] = resid_mid[l] + mlp(ln2(resid_mid[l])) (./mlp.ts).
+ * resid_pre[0] = W_E[tokens] (+ W_pos[pos] for standard positions), or a typed embedding given by the
+ * caller (runOnResidual; decision transformers, DT-FORMAT.md "Forward pass").
  * logits = ln_final(resid_final) W_U + b_U.
  */
 import type { Tensor } from "../tensor/tensor";
 import { getKernels, type Kernels } from "../linalg/kernels";
 import type { AttnOnlyModel, LayerWeights } from "./weights";
+import { mlpForward } from "./mlp";
 
 /** Every activation of one forward pass over one sequence of `n_pos` tokens. */
 export interface ForwardCache {
   readonly tokens: readonly number[];
   readonly n_pos: number;
+  /** [pos, d_model]: the input embedding without positions (TL `hook_embed`; a DT's typed embedding incl. W_time). */
+  readonly embed: Tensor;
   /** [pos, d_model] per layer: the residual stream entering block l (TL `blocks.{l}.hook_resid_pre`). */
   readonly resid_pre: Tensor[];
   /** [pos, d_model] per layer: the residual stream leaving block l (TL `blocks.{l}.hook_resid_post`). */
   readonly resid_post: Tensor[];
+  /** [pos, d_model] per layer: after attention, before the MLP (TL `hook_resid_mid`); resid_post without MLPs. */
+  readonly resid_mid: Tensor[];
+  /** [pos, d_model] per layer: the MLP's output incl. b_out (TL `hook_mlp_out`), or null without MLPs. */
+  readonly mlp_out: (Tensor | null)[];
+  /** [pos] per layer: ln2's scale, or null without MLPs or LayerNorm. */
+  readonly ln2_scale: (Float32Array | null)[];
   /** [pos, d_model]: the residual stream fed to the unembedding (resid_post of the last layer). */
   readonly resid_final: Tensor;
   /** [pos] per layer: ln1's scale sqrt(var + eps) (TL `ln1.hook_scale`), or null without LayerNorm. */
@@ -169,21 +181,31 @@ function addRowBias(x: Float32Array, bias: Float32Array, n: number): void {
  */
 export async function runWithCache(model: AttnOnlyModel, tokens: readonly number[], opts: ForwardOptions = {}): Promise<ForwardCache> {
   checkTokens(model, tokens);
+  const D = model.config.d_model;
+  const embed = new Float32Array(tokens.length * D);
+  for (let p = 0; p < tokens.length; p++) embed.set(model.weights.W_E.data.subarray(tokens[p] * D, (tokens[p] + 1) * D), p * D);
+  return runOnResidual(model, embed, tokens, opts);
+}
+
+/**
+ * The forward pass from an embedding `embed` [n, d_model] (TL `hook_embed`): W_pos[0..n) is added
+ * for standard positions, then every block runs. `tokens` are recorded in the cache (a DT passes
+ * its token-type ids). n must be 1..n_ctx.
+ */
+export async function runOnResidual(model: AttnOnlyModel, embed: Float32Array, tokens: readonly number[], opts: ForwardOptions = {}): Promise<ForwardCache> {
   const K = opts.kernels ?? getKernels();
   const { config: c, weights: w } = model;
-  const { n_heads: H, d_model: D, d_head: E, d_vocab: V } = c;
-  const n = tokens.length;
+  const { n_heads: H, d_model: D, d_head: E } = c;
+  const V = w.W_U.shape[1];
+  const n = embed.length / D;
+  if (!Number.isInteger(n) || n < 1 || n > c.n_ctx) throw new RangeError(`forward: embedding of ${embed.length} floats is not 1 to n_ctx = ${c.n_ctx} rows of d_model = ${D}`);
   const shortformer = c.positional_embedding_type === "shortformer";
-
-  const x0 = new Float32Array(n * D);
-  for (let p = 0; p < n; p++) {
-    x0.set(w.W_E.data.subarray(tokens[p] * D, (tokens[p] + 1) * D), p * D);
-    if (!shortformer) for (let j = 0; j < D; j++) x0[p * D + j] += w.W_pos.data[p * D + j];
-  }
+  const x0 = Float32Array.from(embed);
+  if (!shortformer) for (let i = 0; i < n * D; i++) x0[i] += w.W_pos.data[i];
   const pos = w.W_pos.data.subarray(0, n * D);
-  const resid_pre: Tensor[] = [], resid_post: Tensor[] = [], q: Tensor[] = [], k: Tensor[] = [], v: Tensor[] = [];
+  const resid_pre: Tensor[] = [], resid_mid: Tensor[] = [], resid_post: Tensor[] = [], q: Tensor[] = [], k: Tensor[] = [], v: Tensor[] = [];
   const z: Tensor[] = [], pattern: Tensor[] = [], result: Tensor[] = [];
-  const ln1_scale: (Float32Array | null)[] = [];
+  const ln1_scale: (Float32Array | null)[] = [], ln2_scale: (Float32Array | null)[] = [], mlp_out: (Tensor | null)[] = [];
   let x = x0;
   const xn = new Float32Array(n * D);
   const qkIn = shortformer ? new Float32Array(n * D) : xn;
@@ -223,18 +245,37 @@ export async function runWithCache(model: AttnOnlyModel, tokens: readonly number
       for (let i = 0; i < n * D; i++) out[i] += rh[i];
     }
     addRowBias(out, blk.b_O.data, D);
+    resid_mid.push({ data: out, shape: [n, D] });
+    let post = out;
+    if (blk.mlp) {
+      const xn2 = new Float32Array(n * D);
+      if (c.normalization_type === null) {
+        xn2.set(out);
+        ln2_scale.push(null);
+      } else {
+        ln2_scale.push(layerNormRows(out, n, D, c.eps, xn2, blk.ln2?.w.data, blk.ln2?.b.data));
+      }
+      if (!c.act_fn) throw new RangeError(`forward: layer ${l} has an MLP but the config has no act_fn`);
+      const m = await mlpForward(blk.mlp, xn2, n, c.act_fn, K);
+      mlp_out.push({ data: m.out, shape: [n, D] });
+      post = new Float32Array(n * D);
+      for (let i = 0; i < n * D; i++) post[i] = out[i] + m.out[i];
+    } else {
+      ln2_scale.push(null);
+      mlp_out.push(null);
+    }
     q.push({ data: qL, shape: [H, n, E] });
     k.push({ data: kL, shape: [H, n, E] });
     v.push({ data: vL, shape: [H, n, E] });
     z.push({ data: zL, shape: [H, n, E] });
     pattern.push({ data: patL, shape: [H, n, n] });
     result.push({ data: resL, shape: [H, n, D] });
-    resid_post.push({ data: out, shape: [n, D] });
-    x = out;
+    resid_post.push({ data: post, shape: [n, D] });
+    x = post;
   }
 
   const attention = {
-    tokens: [...tokens], n_pos: n, resid_pre, resid_post, resid_final: { data: x, shape: [n, D] }, ln1_scale, q, k, v, z, pattern, result,
+    tokens: [...tokens], n_pos: n, embed: { data: embed, shape: [n, D] }, resid_pre, resid_mid, mlp_out, ln2_scale, resid_post, resid_final: { data: x, shape: [n, D] }, ln1_scale, q, k, v, z, pattern, result,
   };
   if (opts.unembed === false) {
     return { ...attention, ln_final_scale: null, logits: { data: new Float32Array(0), shape: [n, 0] }, log_probs: null };

@@ -4,24 +4,25 @@
  * at their values on this input, the logits split exactly into a direct path (W_E → W_U), a
  * positional path (W_pos → W_U, standard positions only), a bias term (Σ b_O, b_U), one term per head
  * (A^h ⊗ W_U W_OV^h) and, in a 2-layer model, one virtual-head term per pair (layer-0 head h₁,
- * layer-1 head h₂) for the V-composition path A^{h₂}A^{h₁} ⊗ W_U W_OV^{h₂} W_OV^{h₁}.
+ * layer-1 head h₂) for the V-composition path A^{h₂}A^{h₁} ⊗ W_U W_OV^{h₂} W_OV^{h₁}; a model with MLP
+ * blocks adds one term per MLP (its whole output, TL `hook_mlp_out`, as in direct logit attribution).
  * Rule: the terms' logits add up to the model's logits (up to float32 rounding). With LayerNorm
  * (LNPre after fold_ln) the normalisation scales are frozen at their cached values, as TL's
  * `apply_ln_to_stack` does, so the split stays exact; an unfolded LN model is refused.
  *
  * In a 2-layer model the term of a layer-1 head h₂ is its output minus its virtual terms: the paths
- * through h₂ alone (from the embeddings, positions, layer-0 b_O and its own b_V).
+ * through h₂ alone (from the embeddings, positions, layer-0 b_O and its own b_V, and layer 0's MLP).
  */
 import type { Tensor } from "../tensor/tensor";
 import { getKernels, type Kernels } from "../linalg/kernels";
 import type { AttnOnlyModel } from "./weights";
 import { nextTokenLoss, type ForwardCache } from "./forward";
 
-export type PathTermKind = "direct" | "positional" | "bias" | "head" | "virtual";
+export type PathTermKind = "direct" | "positional" | "bias" | "head" | "virtual" | "mlp";
 
 /** One term: its contribution to the final residual stream (before ln_final). */
 export interface PathTerm {
-  /** "direct", "pos", "bias", a head "L.H", or a virtual head "0.H→1.H". */
+  /** "direct", "pos", "bias", a head "L.H", a virtual head "0.H→1.H", or an MLP "mlp.L". */
   readonly name: string;
   readonly kind: PathTermKind;
   /** Heads on the path, in order ("L.H"). */
@@ -31,7 +32,7 @@ export interface PathTerm {
 }
 
 /** Row-wise centring and division by a frozen scale: TL `apply_ln_to_stack` for one component. */
-function frozenLN(c: Float32Array, scale: Float32Array | null, n: number, D: number): Float32Array {
+export function frozenLN(c: Float32Array, scale: Float32Array | null, n: number, D: number): Float32Array {
   if (!scale) return c;
   const out = new Float32Array(n * D);
   for (let p = 0; p < n; p++) {
@@ -47,7 +48,7 @@ function assertExpandable(model: AttnOnlyModel, cache: ForwardCache): void {
   if (model.config.normalization_type === "LN") {
     throw new RangeError("pathExpansion: the model has unfolded LayerNorm weights; load it with fold_ln (the default) so the terms are linear");
   }
-  if (cache.logits.shape[1] !== model.config.d_vocab || cache.pattern.length !== model.config.n_layers) {
+  if (cache.logits.shape[1] !== model.weights.W_U.shape[1] || cache.pattern.length !== model.config.n_layers) {
     throw new RangeError("pathExpansion: the cache was not produced by this model");
   }
 }
@@ -69,7 +70,7 @@ export async function pathExpansion(model: AttnOnlyModel, cache: ForwardCache, k
   };
   const terms: PathTerm[] = [];
   const add = (name: string, kind: PathTermKind, heads: string[], data: Float32Array) => terms.push({ name, kind, heads, resid: { data, shape: [n, D] } });
-  add("direct", "direct", [], rows(w.W_E.data, (p) => cache.tokens[p]));
+  add("direct", "direct", [], Float32Array.from(cache.embed.data));
   if (c.positional_embedding_type === "standard") add("pos", "positional", [], rows(w.W_pos.data, (p) => p));
   const bias = new Float32Array(n * D);
   for (const blk of w.blocks) for (let i = 0; i < n * D; i++) bias[i] += blk.b_O.data[i % D];
@@ -94,9 +95,11 @@ export async function pathExpansion(model: AttnOnlyModel, cache: ForwardCache, k
       }
       add(`${l}.${h}`, "head", [`${l}.${h}`], out);
     }
+    const mlp = cache.mlp_out[l];
+    if (mlp) add(`mlp.${l}`, "mlp", [], Float32Array.from(mlp.data));
   }
   // Keep the single-head terms before the virtual ones for readers scanning the list.
-  const order: Record<PathTermKind, number> = { direct: 0, positional: 1, bias: 2, head: 3, virtual: 4 };
+  const order: Record<PathTermKind, number> = { direct: 0, positional: 1, bias: 2, head: 3, virtual: 4, mlp: 5 };
   return terms.sort((a, b) => order[a.kind] - order[b.kind]);
 }
 
@@ -111,12 +114,31 @@ export async function termLogits(
   opts: { kernels?: Kernels; rows?: number; out?: Float32Array } = {},
 ): Promise<Float32Array> {
   const K = opts.kernels ?? getKernels();
-  const { d_model: D, d_vocab: V } = model.config;
+  const D = model.config.d_model;
+  const V = model.weights.W_U.shape[1];
   const n = opts.rows ?? cache.n_pos;
   const x = frozenLN(term.resid.data.subarray(0, n * D), cache.ln_final_scale?.subarray(0, n) ?? null, n, D);
   const out = await K.matmul(x, model.weights.W_U.data, n, D, V, opts.out ? { out: opts.out.subarray(0, n * V) } : {});
   if (term.kind === "bias") for (let o = 0; o < n * V; o += V) for (let j = 0; j < V; j++) out[o + j] += model.weights.b_U.data[j];
   return out;
+}
+
+/**
+ * One term's contribution to one logit: frozen-ln_final(term.resid[position]) · W_U[:, target]
+ * (+ b_U[target] for the bias term), the entry [position, target] of `termLogits` without forming
+ * the [pos, d_vocab] product; summed over all terms it is the model's logit (TL
+ * `cache.logit_attrs` for one token).
+ */
+export function termLogit(model: AttnOnlyModel, cache: ForwardCache, term: PathTerm, position: number, target: number): number {
+  const { d_model: D, d_vocab: V } = model.config;
+  if (!Number.isInteger(position) || position < 0 || position >= cache.n_pos) throw new RangeError(`termLogit: position ${position} out of range [0, ${cache.n_pos})`);
+  if (!Number.isInteger(target) || target < 0 || target >= V) throw new RangeError(`termLogit: target ${target} out of range [0, d_vocab = ${V})`);
+  const scale = cache.ln_final_scale?.subarray(position, position + 1) ?? null;
+  const x = frozenLN(term.resid.data.subarray(position * D, (position + 1) * D), scale, 1, D);
+  const W_U = model.weights.W_U.data;
+  let s = term.kind === "bias" ? model.weights.b_U.data[target] : 0;
+  for (let j = 0; j < D; j++) s += x[j] * W_U[j * V + target];
+  return s;
 }
 
 export interface TermImportance {

@@ -8,12 +8,14 @@
  * - fold_ln (TL `fold_layer_norm`, fold_biases and center_weights on): for ln1 of every layer,
  *   b_X += Σ_d ln1.b[d]·W_X[h, d, :] and W_X[h, d, :] *= ln1.w[d] for X ∈ {Q, K, V}, then W_X is
  *   centred over d_model; for ln_final, b_U += ln_final.b @ W_U, W_U[d, :] *= ln_final.w[d], then W_U
- *   is centred over d_model. The normalisation itself ((x − mean)/sqrt(var + eps)) stays in the
+ *   is centred over d_model; for ln2 of a (non-gated) MLP, b_in += ln2.b @ W_in, W_in[d, :] *= ln2.w[d],
+ *   then W_in is centred over d_model. A gated MLP keeps its ln2 weights unfolded (its W_gate has no
+ *   bias to take ln2.b, so TL's fold would not be exact there). The normalisation itself ((x − mean)/sqrt(var + eps)) stays in the
  *   forward pass: normalization_type becomes "LNPre", exactly as TL does. Outputs are unchanged.
  *   Skipped (with a warning) for shortformer models with LayerNorm: there W_pos is added after ln1
  *   and would wrongly be scaled by the folded weights.
  * - center_writing_weights (TL `center_writing_weights`; only with LN/LNPre, as TL): W_E, W_pos and
- *   W_O have their mean over d_model removed, b_O its mean. Exact under LayerNorm, which removes the
+ *   W_O (and MLP W_out, a DT's W_time) have their mean over d_model removed, b_O (b_out) its mean. Exact under LayerNorm, which removes the
  *   mean anyway.
  * - center_unembed (TL `center_unembed`): W_U minus its mean over d_vocab, b_U minus its mean.
  *   Logits shift by a constant per position; log-probs unchanged.
@@ -99,8 +101,10 @@ export function processWeights(model: AttnOnlyModel, options: ProcessingOptions 
   const config = { ...model.config };
   const flags: ProcessingFlags = { ...model.processing };
   const warnings = [...model.warnings];
-  const { n_heads: H, d_model: D, d_head: E, d_vocab: V } = config;
+  const { n_heads: H, d_model: D, d_head: E } = config;
+  const V = config.d_vocab_out ?? config.d_vocab;
   let { W_E, W_pos, W_U, b_U, ln_final } = model.weights;
+  let dt = model.dt;
   let blocks: LayerWeights[] = model.weights.blocks.map((b) => ({ ...b }));
 
   if (want.fold_ln && config.normalization_type === "LN") {
@@ -112,7 +116,11 @@ export function processWeights(model: AttnOnlyModel, options: ProcessingOptions 
         const q = foldInto(blk.W_Q, blk.b_Q, w, b, H, D, E);
         const k = foldInto(blk.W_K, blk.b_K, w, b, H, D, E);
         const v = foldInto(blk.W_V, blk.b_V, w, b, H, D, E);
-        return { ...blk, W_Q: q.W, b_Q: q.bias, W_K: k.W, b_K: k.bias, W_V: v.W, b_V: v.bias, ln1: null };
+        const folded = { ...blk, W_Q: q.W, b_Q: q.bias, W_K: k.W, b_K: k.bias, W_V: v.W, b_V: v.bias, ln1: null };
+        if (!blk.mlp || !blk.ln2 || blk.mlp.W_gate) return folded;
+        const M = blk.mlp.W_in.shape[1];
+        const inFold = foldInto(blk.mlp.W_in, blk.mlp.b_in, blk.ln2.w, blk.ln2.b, 1, D, M);
+        return { ...folded, ln2: null, mlp: { ...blk.mlp, W_in: inFold.W, b_in: inFold.bias } };
       });
       const u = foldInto(W_U, b_U, ln_final!.w, ln_final!.b, 1, D, V);
       W_U = u.W;
@@ -130,7 +138,11 @@ export function processWeights(model: AttnOnlyModel, options: ProcessingOptions 
   } else if (want.center_writing_weights && config.normalization_type !== null) {
     W_E = centerLastAxis(W_E);
     W_pos = centerLastAxis(W_pos);
-    blocks = blocks.map((blk) => ({ ...blk, W_O: centerLastAxis(blk.W_O), b_O: centerLastAxis(blk.b_O) }));
+    if (dt) dt = { ...dt, W_time: centerLastAxis(dt.W_time) };
+    blocks = blocks.map((blk) => ({
+      ...blk, W_O: centerLastAxis(blk.W_O), b_O: centerLastAxis(blk.b_O),
+      ...(blk.mlp ? { mlp: { ...blk.mlp, W_out: centerLastAxis(blk.mlp.W_out), b_out: centerLastAxis(blk.mlp.b_out) } } : {}),
+    }));
     flags.center_writing_weights = true;
   } else if (want.center_writing_weights) {
     warnings.push("center_writing_weights skipped: the model has no LayerNorm, so centring would change its outputs (as TL)");
@@ -157,5 +169,5 @@ export function processWeights(model: AttnOnlyModel, options: ProcessingOptions 
     });
     flags.fold_value_biases = true;
   }
-  return { config, weights: { W_E, W_pos, blocks, ln_final, W_U, b_U }, processing: flags, warnings };
+  return { config, weights: { W_E, W_pos, blocks, ln_final, W_U, b_U }, processing: flags, warnings, ...(dt ? { dt } : {}) };
 }

@@ -1,28 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { loadModel, validateModelHeader } from "@/lib/engine/transformer/weights";
-import { parseSafetensorsHeader, readSafetensors, SafetensorsError } from "@/lib/engine/io/safetensors";
-import { buildSafetensors, rawSafetensors } from "@/tests/helpers/safetensors-builder";
+import { loadModel } from "@/lib/engine/transformer/weights";
+import { readSafetensors } from "@/lib/engine/io/safetensors";
+import { rawSafetensors } from "@/tests/helpers/safetensors-builder";
 import { randomTensors, type FixtureConfig } from "./fixtures";
+import { faultOf, fileOf, validate } from "./files";
 
 const cfg: FixtureConfig = { n_layers: 2, n_heads: 2, d_model: 8, d_head: 4, d_vocab: 11, n_ctx: 6 };
-
-function fileOf(t: ReturnType<typeof randomTensors>, metadata?: Record<string, string>, dtype?: "F16" | "BF16") {
-  return buildSafetensors(Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { shape: [...v.shape], data: v.data }])), { metadata, dtype });
-}
-
-function validate(file: Uint8Array) {
-  return validateModelHeader(parseSafetensorsHeader(file, file.length));
-}
-
-function faultOf(fn: () => unknown): SafetensorsError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SafetensorsError);
-    return e as SafetensorsError;
-  }
-  throw new Error("expected a SafetensorsError");
-}
 
 describe("validateModelHeader", () => {
   it("infers every size from the shapes alone", () => {
@@ -91,14 +74,14 @@ describe("validateModelHeader", () => {
     }
     header["blocks.0.attn.mask"] = { dtype: "BOOL", shape: [6, 6], data_offsets: [off, off + 36] };
     header["blocks.0.attn.IGNORE"] = { dtype: "F32", shape: [], data_offsets: [off + 36, off + 40] };
-    header["blocks.0.mlp.W_in"] = { dtype: "F32", shape: [1], data_offsets: [off + 40, off + 44] };
+    header["blocks.0.attn.W_unknown"] = { dtype: "F32", shape: [1], data_offsets: [off + 40, off + 44] };
     const file = rawSafetensors(JSON.stringify(header), new Uint8Array([...chunks, ...new Array(44).fill(0)]));
     const { config, warnings } = validate(file);
     expect(config.n_layers).toBe(1);
-    expect(warnings).toEqual(["unknown tensor blocks.0.mlp.W_in ignored"]);
+    expect(warnings).toEqual(["unknown tensor blocks.0.attn.W_unknown ignored"]);
     const { header: h, tensors } = readSafetensors(file);
     const model = loadModel(tensors, { metadata: h.metadata });
-    expect(model.warnings).toEqual(["unknown tensor blocks.0.mlp.W_in ignored"]);
+    expect(model.warnings).toEqual(["unknown tensor blocks.0.attn.W_unknown ignored"]);
   });
 });
 

@@ -1,0 +1,170 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query ModelHeadLineage($id: ID!) {\n    model(id: $id) {\n      id\n      headLineage {\n        status message cached versions baseline\n        heads { name trace { version head similarity } }\n      }\n    }\n  }\n": typeof types.ModelHeadLineageDocument,
+    "\n  query ModelHeadReport($id: ID!) {\n    model(id: $id) {\n      id\n      headReport {\n        status message modelVersion engineVersion cached thresholds\n        heads {\n          name layer head previousToken duplicateToken induction inductionStripe ovCopying\n          qkTokenPositivity qkPositionalPositivity\n          labels { label score partner mechanism }\n        }\n        composition { Q K V }\n      }\n    }\n  }\n": typeof types.ModelHeadReportDocument,
+    "\n  query TrainingTasks { trainingTasks { name description vocabSize } }\n": typeof types.TrainingTasksDocument,
+    "\n  mutation StartTraining($input: StartTrainingInput!) { startTraining(input: $input) { id status totalSteps } }\n": typeof types.StartTrainingDocument,
+    "\n  mutation CancelTraining($id: ID!) { cancelTraining(id: $id) { id status } }\n": typeof types.CancelTrainingDocument,
+    "\n  query TrainingJobs($teamId: ID!) {\n    trainingJobs(teamId: $teamId, first: 8) { id status task step totalSteps createdAt model { id name } }\n  }\n": typeof types.TrainingJobsDocument,
+    "\n  query TrainingJobConfig($id: ID!) { trainingJob(id: $id) { id config } }\n": typeof types.TrainingJobConfigDocument,
+    "\n  fragment MutationErrorFields on MutationError { message inputErrors { path message } }\n": typeof types.MutationErrorFieldsFragmentDoc,
+    "\n  fragment TeamSummaryFields on Team { id name slug isPublic viewerRole }\n": typeof types.TeamSummaryFieldsFragmentDoc,
+    "\n  query Viewer {\n    me { id name email }\n    teams { ...TeamSummaryFields }\n  }\n": typeof types.ViewerDocument,
+    "\n  fragment ModelCardFields on Model {\n    id name visibility createdAt\n    team { id name slug }\n    createdBy { id name }\n    config { nLayers nHeads dModel dHead dVocab nCtx positionalEmbeddingType }\n  }\n": typeof types.ModelCardFieldsFragmentDoc,
+    "\n  query ModelList($teamId: ID, $search: String, $first: Int, $after: String) {\n    models(teamId: $teamId, search: $search, first: $first, after: $after) {\n      edges { node { ...ModelCardFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ModelListDocument,
+    "\n  query ModelDetail($id: ID!) {\n    model(id: $id) {\n      ...ModelCardFields\n      contentHash\n      config { json }\n      layers { index heads { name layer index } }\n      tokenizer { kind vocabSize sample(first: 12) { id text } }\n      versions { id number byteLength createdAt }\n    }\n  }\n": typeof types.ModelDetailDocument,
+    "\n  fragment InvitationFields on Invitation { id email role expiresAt createdAt }\n": typeof types.InvitationFieldsFragmentDoc,
+    "\n  query TeamDetail($id: ID!) {\n    team(id: $id) {\n      ...TeamSummaryFields\n      members { role joinedAt user { id name email } }\n      invitations { ...InvitationFields }\n    }\n  }\n": typeof types.TeamDetailDocument,
+    "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { ok error { ...MutationErrorFields } team { ...TeamSummaryFields } }\n  }\n": typeof types.CreateTeamDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { ok error { ...MutationErrorFields } token invitation { ...InvitationFields } }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { ok error { ...MutationErrorFields } team { ...TeamSummaryFields } }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation SetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) { ok error { ...MutationErrorFields } }\n  }\n": typeof types.SetMemberRoleDocument,
+    "\n  mutation RemoveMember($teamId: ID!, $userId: ID!) {\n    removeMember(teamId: $teamId, userId: $userId) { ok error { ...MutationErrorFields } }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  fragment ApiTokenFields on ApiToken { id name prefix createdAt lastUsedAt revokedAt }\n": typeof types.ApiTokenFieldsFragmentDoc,
+    "\n  query ApiTokens { apiTokens { ...ApiTokenFields } }\n": typeof types.ApiTokensDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) { ok error { ...MutationErrorFields } secret token { ...ApiTokenFields } }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ok error { ...MutationErrorFields } } }\n": typeof types.RevokeApiTokenDocument,
+};
+const documents: Documents = {
+    "\n  query ModelHeadLineage($id: ID!) {\n    model(id: $id) {\n      id\n      headLineage {\n        status message cached versions baseline\n        heads { name trace { version head similarity } }\n      }\n    }\n  }\n": types.ModelHeadLineageDocument,
+    "\n  query ModelHeadReport($id: ID!) {\n    model(id: $id) {\n      id\n      headReport {\n        status message modelVersion engineVersion cached thresholds\n        heads {\n          name layer head previousToken duplicateToken induction inductionStripe ovCopying\n          qkTokenPositivity qkPositionalPositivity\n          labels { label score partner mechanism }\n        }\n        composition { Q K V }\n      }\n    }\n  }\n": types.ModelHeadReportDocument,
+    "\n  query TrainingTasks { trainingTasks { name description vocabSize } }\n": types.TrainingTasksDocument,
+    "\n  mutation StartTraining($input: StartTrainingInput!) { startTraining(input: $input) { id status totalSteps } }\n": types.StartTrainingDocument,
+    "\n  mutation CancelTraining($id: ID!) { cancelTraining(id: $id) { id status } }\n": types.CancelTrainingDocument,
+    "\n  query TrainingJobs($teamId: ID!) {\n    trainingJobs(teamId: $teamId, first: 8) { id status task step totalSteps createdAt model { id name } }\n  }\n": types.TrainingJobsDocument,
+    "\n  query TrainingJobConfig($id: ID!) { trainingJob(id: $id) { id config } }\n": types.TrainingJobConfigDocument,
+    "\n  fragment MutationErrorFields on MutationError { message inputErrors { path message } }\n": types.MutationErrorFieldsFragmentDoc,
+    "\n  fragment TeamSummaryFields on Team { id name slug isPublic viewerRole }\n": types.TeamSummaryFieldsFragmentDoc,
+    "\n  query Viewer {\n    me { id name email }\n    teams { ...TeamSummaryFields }\n  }\n": types.ViewerDocument,
+    "\n  fragment ModelCardFields on Model {\n    id name visibility createdAt\n    team { id name slug }\n    createdBy { id name }\n    config { nLayers nHeads dModel dHead dVocab nCtx positionalEmbeddingType }\n  }\n": types.ModelCardFieldsFragmentDoc,
+    "\n  query ModelList($teamId: ID, $search: String, $first: Int, $after: String) {\n    models(teamId: $teamId, search: $search, first: $first, after: $after) {\n      edges { node { ...ModelCardFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ModelListDocument,
+    "\n  query ModelDetail($id: ID!) {\n    model(id: $id) {\n      ...ModelCardFields\n      contentHash\n      config { json }\n      layers { index heads { name layer index } }\n      tokenizer { kind vocabSize sample(first: 12) { id text } }\n      versions { id number byteLength createdAt }\n    }\n  }\n": types.ModelDetailDocument,
+    "\n  fragment InvitationFields on Invitation { id email role expiresAt createdAt }\n": types.InvitationFieldsFragmentDoc,
+    "\n  query TeamDetail($id: ID!) {\n    team(id: $id) {\n      ...TeamSummaryFields\n      members { role joinedAt user { id name email } }\n      invitations { ...InvitationFields }\n    }\n  }\n": types.TeamDetailDocument,
+    "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { ok error { ...MutationErrorFields } team { ...TeamSummaryFields } }\n  }\n": types.CreateTeamDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { ok error { ...MutationErrorFields } token invitation { ...InvitationFields } }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { ok error { ...MutationErrorFields } team { ...TeamSummaryFields } }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation SetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) { ok error { ...MutationErrorFields } }\n  }\n": types.SetMemberRoleDocument,
+    "\n  mutation RemoveMember($teamId: ID!, $userId: ID!) {\n    removeMember(teamId: $teamId, userId: $userId) { ok error { ...MutationErrorFields } }\n  }\n": types.RemoveMemberDocument,
+    "\n  fragment ApiTokenFields on ApiToken { id name prefix createdAt lastUsedAt revokedAt }\n": types.ApiTokenFieldsFragmentDoc,
+    "\n  query ApiTokens { apiTokens { ...ApiTokenFields } }\n": types.ApiTokensDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) { ok error { ...MutationErrorFields } secret token { ...ApiTokenFields } }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ok error { ...MutationErrorFields } } }\n": types.RevokeApiTokenDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelHeadLineage($id: ID!) {\n    model(id: $id) {\n      id\n      headLineage {\n        status message cached versions baseline\n        heads { name trace { version head similarity } }\n      }\n    }\n  }\n"): typeof import('./graphql').ModelHeadLineageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelHeadReport($id: ID!) {\n    model(id: $id) {\n      id\n      headReport {\n        status message modelVersion engineVersion cached thresholds\n        heads {\n          name layer head previousToken duplicateToken induction inductionStripe ovCopying\n          qkTokenPositivity qkPositionalPositivity\n          labels { label score partner mechanism }\n        }\n        composition { Q K V }\n      }\n    }\n  }\n"): typeof import('./graphql').ModelHeadReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrainingTasks { trainingTasks { name description vocabSize } }\n"): typeof import('./graphql').TrainingTasksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTraining($input: StartTrainingInput!) { startTraining(input: $input) { id status totalSteps } }\n"): typeof import('./graphql').StartTrainingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelTraining($id: ID!) { cancelTraining(id: $id) { id status } }\n"): typeof import('./graphql').CancelTrainingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrainingJobs($teamId: ID!) {\n    trainingJobs(teamId: $teamId, first: 8) { id status task step totalSteps createdAt model { id name } }\n  }\n"): typeof import('./graphql').TrainingJobsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrainingJobConfig($id: ID!) { trainingJob(id: $id) { id config } }\n"): typeof import('./graphql').TrainingJobConfigDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MutationErrorFields on MutationError { message inputErrors { path message } }\n"): typeof import('./graphql').MutationErrorFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamSummaryFields on Team { id name slug isPublic viewerRole }\n"): typeof import('./graphql').TeamSummaryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    me { id name email }\n    teams { ...TeamSummaryFields }\n  }\n"): typeof import('./graphql').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ModelCardFields on Model {\n    id name visibility createdAt\n    team { id name slug }\n    createdBy { id name }\n    config { nLayers nHeads dModel dHead dVocab nCtx positionalEmbeddingType }\n  }\n"): typeof import('./graphql').ModelCardFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelList($teamId: ID, $search: String, $first: Int, $after: String) {\n    models(teamId: $teamId, search: $search, first: $first, after: $after) {\n      edges { node { ...ModelCardFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').ModelListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelDetail($id: ID!) {\n    model(id: $id) {\n      ...ModelCardFields\n      contentHash\n      config { json }\n      layers { index heads { name layer index } }\n      tokenizer { kind vocabSize sample(first: 12) { id text } }\n      versions { id number byteLength createdAt }\n    }\n  }\n"): typeof import('./graphql').ModelDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvitationFields on Invitation { id email role expiresAt createdAt }\n"): typeof import('./graphql').InvitationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamDetail($id: ID!) {\n    team(id: $id) {\n      ...TeamSummaryFields\n      members { role joinedAt user { id name email } }\n      invitations { ...InvitationFields }\n    }\n  }\n"): typeof import('./graphql').TeamDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) { ok error { ...MutationErrorFields } team { ...TeamSummaryFields } }\n  }\n"): typeof import('./graphql').CreateTeamDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { ok error { ...MutationErrorFields } token invitation { ...InvitationFields } }\n  }\n"): typeof import('./graphql').InviteMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { ok error { ...MutationErrorFields } team { ...TeamSummaryFields } }\n  }\n"): typeof import('./graphql').AcceptInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) { ok error { ...MutationErrorFields } }\n  }\n"): typeof import('./graphql').SetMemberRoleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($teamId: ID!, $userId: ID!) {\n    removeMember(teamId: $teamId, userId: $userId) { ok error { ...MutationErrorFields } }\n  }\n"): typeof import('./graphql').RemoveMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiTokenFields on ApiToken { id name prefix createdAt lastUsedAt revokedAt }\n"): typeof import('./graphql').ApiTokenFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiTokens { apiTokens { ...ApiTokenFields } }\n"): typeof import('./graphql').ApiTokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) { ok error { ...MutationErrorFields } secret token { ...ApiTokenFields } }\n  }\n"): typeof import('./graphql').CreateApiTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ok error { ...MutationErrorFields } } }\n"): typeof import('./graphql').RevokeApiTokenDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
