@@ -14,16 +14,18 @@ import {
 } from "graphql";
 import { analysisResolvers } from "./modules/analysis/resolvers";
 import { baseResolvers } from "./modules/base/resolvers";
+import { circuitsResolvers } from "./modules/circuits/resolvers";
 import { modelResolvers } from "./modules/model/resolvers";
+import { runResolvers } from "./modules/run/resolvers";
 import { teamResolvers } from "./modules/team/resolvers";
 import { trainingResolvers } from "./modules/training/resolvers";
 import { userResolvers } from "./modules/user/resolvers";
 
 /** Domains in load order: `base` declares Query, Mutation and the shared types the others extend. */
-export const DOMAINS = ["base", "user", "team", "model", "training", "analysis"] as const;
+export const DOMAINS = ["base", "user", "team", "model", "training", "analysis", "circuits", "run"] as const;
 
 type ResolverMap = Record<string, GraphQLScalarType | Record<string, unknown>>;
-const RESOLVERS: ResolverMap[] = [baseResolvers, userResolvers, teamResolvers, modelResolvers, trainingResolvers, analysisResolvers];
+const RESOLVERS: ResolverMap[] = [baseResolvers, userResolvers, teamResolvers, modelResolvers, trainingResolvers, analysisResolvers, circuitsResolvers, runResolvers];
 
 /** The modules folder: $CIRCUITBOARD_ROOT or the working directory (Next and tsx both run from the repo root). */
 function modulesDir(): string {
@@ -56,9 +58,26 @@ function attach(schema: GraphQLSchema, resolvers: ResolverMap): void {
   }
 }
 
+/**
+ * Fields an object type declares for an interface it implements take the interface field's
+ * description when the SDL gives none (the `*Analysis` envelopes repeat `Analysis`'s five fields).
+ */
+function inheritInterfaceDescriptions(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType)) continue;
+    for (const iface of type.getInterfaces()) {
+      const declared = iface.getFields();
+      for (const [name, field] of Object.entries(type.getFields())) {
+        if (!field.description && declared[name]?.description) field.description = declared[name].description;
+      }
+    }
+  }
+}
+
 /** The executable schema: SDL from disk, resolvers attached. */
 export function buildSchema(): GraphQLSchema {
   const schema = buildASTSchema(concatAST(loadTypeDefs().map((sdl) => parse(sdl))));
+  inheritInterfaceDescriptions(schema);
   for (const resolvers of RESOLVERS) attach(schema, resolvers);
   return schema;
 }

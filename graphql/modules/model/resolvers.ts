@@ -14,10 +14,13 @@ import { modelConnection, modelPageArgs, type ModelConnection } from "./connecti
 /** The stored config (TransformerLens keys) as the ModelConfig type reads it. */
 type StoredConfig = Record<string, unknown>;
 
-interface HeadParent {
+/** A head of a model's version (`version` undefined: the latest), as the circuits fields read it. */
+export interface HeadParent {
   name: string;
   layer: number;
   index: number;
+  model: ModelSummary;
+  version?: number;
 }
 interface LayerParent {
   index: number;
@@ -45,12 +48,13 @@ function intOf(config: StoredConfig, key: string): number {
 }
 
 /** Head names "L.H" for every layer L < n_layers and head H < n_heads (paper and TL naming). */
-export function layersOf(config: StoredConfig): LayerParent[] {
+export function layersOf(model: ModelSummary): LayerParent[] {
+  const config = configOf(model);
   const nLayers = intOf(config, "n_layers");
   const nHeads = intOf(config, "n_heads");
   return Array.from({ length: nLayers }, (_, layer) => ({
     index: layer,
-    heads: Array.from({ length: nHeads }, (_, index) => ({ name: `${layer}.${index}`, layer, index })),
+    heads: Array.from({ length: nHeads }, (_, index) => ({ name: `${layer}.${index}`, layer, index, model })),
   }));
 }
 
@@ -69,7 +73,7 @@ const model: Resolver<unknown, { id: string }, ModelSummary | null> = (_p, args,
 
 const modelTeam: Resolver<ModelSummary, object, TeamParent> = (parent) => parent.team;
 const modelConfig: Resolver<ModelSummary, object, StoredConfig> = (parent) => configOf(parent);
-const modelLayers: Resolver<ModelSummary, object, LayerParent[]> = (parent) => layersOf(configOf(parent));
+const modelLayers: Resolver<ModelSummary, object, LayerParent[]> = (parent) => layersOf(parent);
 const modelTokenizer: Resolver<ModelSummary, object, TokenizerParent | null> = (parent) => parent.tokenizer;
 const modelVersions: Resolver<ModelSummary, object, ModelVersionSummary[]> = (parent, _a, { db, actor }) => listModelVersionsForActor(db, actor, parent.id);
 

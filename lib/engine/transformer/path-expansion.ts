@@ -123,6 +123,24 @@ export async function termLogits(
   return out;
 }
 
+/**
+ * One term's contribution to one logit: frozen-ln_final(term.resid[position]) · W_U[:, target]
+ * (+ b_U[target] for the bias term), the entry [position, target] of `termLogits` without forming
+ * the [pos, d_vocab] product; summed over all terms it is the model's logit (TL
+ * `cache.logit_attrs` for one token).
+ */
+export function termLogit(model: AttnOnlyModel, cache: ForwardCache, term: PathTerm, position: number, target: number): number {
+  const { d_model: D, d_vocab: V } = model.config;
+  if (!Number.isInteger(position) || position < 0 || position >= cache.n_pos) throw new RangeError(`termLogit: position ${position} out of range [0, ${cache.n_pos})`);
+  if (!Number.isInteger(target) || target < 0 || target >= V) throw new RangeError(`termLogit: target ${target} out of range [0, d_vocab = ${V})`);
+  const scale = cache.ln_final_scale?.subarray(position, position + 1) ?? null;
+  const x = frozenLN(term.resid.data.subarray(position * D, (position + 1) * D), scale, 1, D);
+  const W_U = model.weights.W_U.data;
+  let s = term.kind === "bias" ? model.weights.b_U.data[target] : 0;
+  for (let j = 0; j < D; j++) s += x[j] * W_U[j * V + target];
+  return s;
+}
+
 export interface TermImportance {
   readonly name: string;
   readonly kind: PathTermKind;

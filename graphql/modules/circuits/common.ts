@@ -1,0 +1,56 @@
+// What the circuit resolvers share: the authorized version of a model, its TL config, its tokenizer,
+// zod for arguments, and the entry/table shapes with token text.
+import { z } from "zod";
+import { analyzeVersion, type AnalysisOutcome } from "@/lib/analysis/analyze";
+import type { KindSpec } from "@/lib/analysis/kinds/spec";
+import { tokenOf } from "@/lib/analysis/tokens";
+import type { TensorJson } from "@/lib/analysis/tensor-json";
+import { getModelVersionForActor, type ModelSummary, type ModelVersionSummary } from "@/lib/db/models";
+import type { ModelTokenizer } from "@/lib/engine/io/tokenizer";
+import type { GraphQLContext } from "../../context";
+import { parseInput } from "../../payload";
+
+/** The TL config keys the resolvers check arguments against. */
+export interface ShapeConfig {
+  n_layers: number;
+  n_heads: number;
+  d_vocab: number;
+  n_ctx: number;
+  d_head: number;
+}
+
+const shapeSchema = z.object({ n_layers: z.number().int(), n_heads: z.number().int(), d_vocab: z.number().int(), n_ctx: z.number().int(), d_head: z.number().int() });
+
+/** The stored config of a version (or model) as ShapeConfig. */
+export function shapeOf(config: unknown): ShapeConfig {
+  const r = shapeSchema.safeParse(config);
+  if (!r.success) throw new TypeError("stored model config lacks n_layers, n_heads, d_vocab, n_ctx or d_head");
+  return r.data;
+}
+
+/** A version number argument: a positive integer or absent (the latest). */
+export const versionArg = z.number().int().min(1, "version must be at least 1").max(1_000_000).optional();
+
+/** The authorized version `version` (default: the latest) of `model`. */
+export function versionOf(ctx: GraphQLContext, model: Pick<ModelSummary, "id">, version: number | null | undefined): Promise<ModelVersionSummary> {
+  const v = parseInput(versionArg, version ?? undefined);
+  return getModelVersionForActor(ctx.db, ctx.actor, model.id, v);
+}
+
+/** Runs `spec` on the version (see lib/analysis/analyze). */
+export function analyze<P>(ctx: GraphQLContext, version: ModelVersionSummary, spec: KindSpec<P>, params: unknown): Promise<AnalysisOutcome> {
+  return analyzeVersion(ctx.db, ctx.actor, version, spec, params);
+}
+
+export interface EntryJson {
+  row: number;
+  col: number;
+  value: number;
+}
+
+/** Circuit entries with token text (rows/cols are positions when `positional`). */
+export function entriesWithTokens(es: readonly EntryJson[], tok: ModelTokenizer, positional = false) {
+  return es.map((e) => ({ ...e, rowToken: positional ? null : tokenOf(tok, e.row), colToken: positional ? null : tokenOf(tok, e.col) }));
+}
+
+export type TableJson = { values: TensorJson; indices: TensorJson } | null;
