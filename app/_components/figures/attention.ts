@@ -2,6 +2,7 @@
 // stay responsive): attention patterns kept sparse as the top-k keys of every query row, rasterised
 // straight into RGBA pixels for any zoom window, and the two hover questions — where does a token
 // attend, and which tokens attend to it. Everything here is O(n·k) at most; nothing is O(n²).
+import type { Mark, Scene } from "./scene";
 
 /** One head's pattern [query_pos, key_pos] as the top-k keys of every query row (TL `cache["pattern"]`). */
 export interface SparsePattern {
@@ -83,7 +84,7 @@ export function weightLut(colourAt: (t: number) => readonly [number, number, num
  * with both in the window fills its cell; where several entries share a pixel (more positions than
  * pixels) the pixel shows the largest weight. O(n·k + size²).
  */
-export function rasterPattern(p: SparsePattern, window: Window, size: number, lut: Uint8ClampedArray, out?: Uint8ClampedArray): Uint8ClampedArray {
+export function rasterPattern(p: SparsePattern, window: Window, size: number, lut: Uint8ClampedArray, out?: Uint8ClampedArray<ArrayBuffer>): Uint8ClampedArray<ArrayBuffer> {
   const start = Math.max(0, Math.min(window.start, p.n));
   const end = Math.max(start, Math.min(window.end, p.n));
   const span = end - start;
@@ -130,4 +131,30 @@ export function zoomWindow(n: number, centre: number, length: number): Window {
   const len = Math.max(1, Math.min(n, Math.round(length)));
   const start = Math.max(0, Math.min(n - len, Math.round(centre - len / 2)));
   return { start, end: start + len };
+}
+
+/** Most cells an exported SVG of the pattern holds (beyond it, export the PNG). */
+export const MAX_SVG_CELLS = 40_000;
+
+/**
+ * The pattern inside `window` as a scene of one rect per kept entry (the SVG export of the viewer),
+ * colour from the same LUT as the canvas; at most MAX_SVG_CELLS entries, strongest rows first kept.
+ */
+export function attentionScene(p: SparsePattern, window: Window, size: number, lut: Uint8ClampedArray, title: string): Scene {
+  const start = Math.max(0, window.start);
+  const end = Math.min(p.n, window.end);
+  const cell = size / Math.max(1, end - start);
+  const marks: Mark[] = [{ kind: "rect", x: 0, y: 0, w: size, h: size, fill: "#ffffff", stroke: "#c5cbd3" }];
+  let count = 0;
+  for (let q = start; q < end && count < MAX_SVG_CELLS; q++) {
+    for (let j = 0; j < p.k && count < MAX_SVG_CELLS; j++) {
+      const key = p.indices[q * p.k + j];
+      const w = p.values[q * p.k + j];
+      if (key < start || key >= end || !(w > 0)) continue;
+      const l = Math.max(1, Math.min(255, Math.round(w * 255))) * 4;
+      marks.push({ kind: "rect", x: (key - start) * cell, y: (q - start) * cell, w: cell, h: cell, fill: `rgb(${lut[l]}, ${lut[l + 1]}, ${lut[l + 2]})` });
+      count++;
+    }
+  }
+  return { width: size, height: size, title, marks };
 }

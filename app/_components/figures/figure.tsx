@@ -46,11 +46,23 @@ export interface FigureProps {
   children?: ReactNode;
 }
 
+/** PNG, SVG and JSON buttons for a figure (the scene is built only when an image is asked for). */
+export function ExportButtons({ name, title, scene, data, canvas }: { name: string; title: string; scene: Scene | (() => Scene); data: unknown; canvas?: () => HTMLCanvasElement | null }) {
+  const [exportError, setExportError] = useState<string | null>(null);
+  const save = (format: ExportFormat) => download(format, name, scene, data, canvas?.()).then(() => setExportError(null), (e: unknown) => setExportError(e instanceof Error ? e.message : String(e)));
+  return (
+    <span className={styles.exports}>
+      {(["png", "svg", "json"] as const).map((f) => (
+        <button key={f} type="button" className="secondary" onClick={() => void save(f)} aria-label={`Export ${title} as ${f.toUpperCase()}`}>{f.toUpperCase()}</button>
+      ))}
+      {exportError ? <span className="alert alert-error" role="alert">{exportError}</span> : null}
+    </span>
+  );
+}
+
 export function Figure({ name, scene, data, describe, onSelect, activeKey, testId, children }: FigureProps) {
   const [hover, setHover] = useState<string | null>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
   const keyOf = (target: EventTarget | null) => (target instanceof Element ? target.closest("[data-key]")?.getAttribute("data-key") ?? null : null);
-  const save = (format: ExportFormat) => download(format, name, scene, data).then(() => setExportError(null), (e: unknown) => setExportError(e instanceof Error ? e.message : String(e)));
   const readout = hover && describe ? describe(hover) : null;
   return (
     <figure className={styles.figure} data-testid={testId}>
@@ -66,13 +78,8 @@ export function Figure({ name, scene, data, describe, onSelect, activeKey, testI
       </div>
       <figcaption className={styles.caption}>
         <span className={styles.readout} aria-live="polite" data-testid={testId ? `${testId}-readout` : undefined}>{readout ?? (describe ? "Hover for the numbers." : "")}</span>
-        <span className={styles.exports}>
-          {(["png", "svg", "json"] as const).map((f) => (
-            <button key={f} type="button" className="secondary" onClick={() => void save(f)} aria-label={`Export ${scene.title} as ${f.toUpperCase()}`}>{f.toUpperCase()}</button>
-          ))}
-        </span>
+        <ExportButtons name={name} title={scene.title} scene={scene} data={data} />
       </figcaption>
-      {exportError ? <p className="alert alert-error" role="alert">{exportError}</p> : null}
       {children}
     </figure>
   );
