@@ -9,6 +9,13 @@ export interface GraphQLContext {
   db: Db;
   /** Who is asking: null when signed out (then only `me` and `apiVersion` answer without error). */
   actor: Actor | null;
+  /** The client's address, when known (the rate limit's key for signed-out requests). */
+  clientAddress?: string;
+  /**
+   * Charges one analysis of the named field ("Type.field") to this request's account, or throws
+   * RATE_LIMITED; installed by graphql/rate-limit.ts for every request.
+   */
+  quota?: (field: string) => void;
 }
 
 /** One field resolver, typed by its parent object, its arguments and its result. */

@@ -3,17 +3,24 @@
 import { ApolloServer } from "@apollo/server";
 import type { GraphQLContext } from "./context";
 import { formatError } from "./errors";
-import { armorProtection } from "./limits";
+import { armorProtection, costLimitPlugin } from "./limits";
+import { rateLimitPlugin, SlidingWindowLimiter, expensivePerMinute } from "./rate-limit";
 import { buildSchema } from "./schema";
 
+export interface ServerOptions {
+  /** Analyses one account may start per minute (default: graphql/rate-limit.ts expensivePerMinute()). */
+  expensivePerMinute?: number;
+}
+
 /** A new (unstarted) Apollo Server; introspection stays on so GraphiQL and scripts can read the schema. */
-export function createApolloServer(): ApolloServer<GraphQLContext> {
+export function createApolloServer(options: ServerOptions = {}): ApolloServer<GraphQLContext> {
   const armor = armorProtection();
+  const limiter = new SlidingWindowLimiter(options.expensivePerMinute ?? expensivePerMinute());
   return new ApolloServer<GraphQLContext>({
     schema: buildSchema(),
     introspection: true,
     formatError,
-    plugins: armor.plugins,
+    plugins: [...armor.plugins, costLimitPlugin<GraphQLContext>(), rateLimitPlugin(limiter)],
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: armor.allowBatchedHttpRequests,
     includeStacktraceInErrorResponses: false,

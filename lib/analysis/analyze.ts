@@ -41,7 +41,12 @@ function modelOf(db: Db, version: ModelVersionSummary): Promise<AttnOnlyModel> {
 }
 
 /** Runs (or reads the cached result of) `spec` with `params` on an authorized version. */
-export async function analyzeVersion<P>(db: Db, _actor: Actor | null, version: ModelVersionSummary, spec: KindSpec<P>, params: unknown): Promise<AnalysisOutcome> {
+export interface AnalyzeOptions {
+  /** Runs (and may throw, e.g. the rate limit) just before a computation starts, never for a cached result. */
+  beforeCompute?: () => void;
+}
+
+export async function analyzeVersion<P>(db: Db, _actor: Actor | null, version: ModelVersionSummary, spec: KindSpec<P>, params: unknown, options: AnalyzeOptions = {}): Promise<AnalysisOutcome> {
   const parsed = spec.params.parse(params);
   const key: AnalysisKey = { modelVersionId: version.id, kind: spec.kind, params: { ...(parsed as object), kernels: tsKernels.name }, engineVersion: engineVersion() };
   const stored = await findAnalysisResult(db, key);
@@ -50,6 +55,7 @@ export async function analyzeVersion<P>(db: Db, _actor: Actor | null, version: M
   if (bytes > IN_PROCESS_MAX_BYTES) {
     return { status: "FAILED", message: `This model's weights are ${(bytes / 1048576).toFixed(1)} MiB; ${spec.kind} is computed on the server only up to ${IN_PROCESS_MAX_BYTES / 1048576} MiB for now. Run the CLI on the file instead.` };
   }
+  options.beforeCompute?.();
   let result: unknown;
   try {
     result = await spec.compute(await modelOf(db, version), parsed, { kernels: tsKernels });

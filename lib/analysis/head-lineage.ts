@@ -1,4 +1,4 @@
-// Head matching for the platform (lib/engine/transformer/head-matching.ts): the lineage of a
+// Head matching for the platform (lib/engine/circuits/head-matching.ts): the lineage of a
 // model's heads through its stored versions (training checkpoints) — when the induction head was
 // born and which head it became — and a head-by-head comparison of two models of the same shape.
 // Rules: every model is authorized through lib/db/models (listModelVersionsForActor /
@@ -12,7 +12,7 @@ import type { Db } from "@/lib/db/client";
 import { BadInputError } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getModelVersionForActor, listModelVersionsForActor, type ModelVersionSummary } from "@/lib/db/models";
-import { headLineage, matchHeads, type HeadMatchInput, type HeadMatching, type MatchSpace } from "@/lib/engine/transformer/head-matching";
+import { headLineage, matchHeads, type HeadMatchInput, type HeadMatching, type MatchSpace } from "@/lib/engine/circuits/head-matching";
 import type { AttnOnlyModel } from "@/lib/engine/transformer/weights";
 import { engineVersion } from "./engine-version";
 import { HEAD_REPORT_IN_PROCESS_BYTES, loadStoredModel } from "./head-report";
@@ -68,6 +68,11 @@ function tooLarge(version: Pick<ModelVersionSummary, "number" | "byteLength">, w
   };
 }
 
+/** Called (and may throw, e.g. RATE_LIMITED) just before a computation starts, never for a cached result. */
+export interface ComputeHooks {
+  beforeCompute?: () => void;
+}
+
 /** The cache key of a lineage over `versions` (oldest first; the row belongs to the last). */
 function lineageKey(versions: readonly ModelVersionSummary[]): AnalysisKey {
   return {
@@ -83,7 +88,7 @@ function lineageKey(versions: readonly ModelVersionSummary[]): AnalysisKey {
  * matching, each version matched directly to the latest) for an actor who may read the model
  * (NotFoundError otherwise). A model with one version traces each head to itself.
  */
-export async function getHeadLineageForActor(db: Db, actor: Actor | null, modelId: string): Promise<HeadLineageOutcome> {
+export async function getHeadLineageForActor(db: Db, actor: Actor | null, modelId: string, options: ComputeHooks = {}): Promise<HeadLineageOutcome> {
   const newestFirst = await listModelVersionsForActor(db, actor, modelId);
   const versions = newestFirst.slice(0, LINEAGE_MAX_VERSIONS).reverse();
   if (versions.length === 0) return { status: "READY", cached: false, versions: [], baseline: 0, heads: [] };
@@ -99,6 +104,7 @@ export async function getHeadLineageForActor(db: Db, actor: Actor | null, modelI
       message: `The ${versions.length} versions of this model have ${(total / 1048576).toFixed(1)} MiB of weights together; a lineage is traced on the server only up to ${+(LINEAGE_MAX_TOTAL_BYTES / 1048576).toFixed(2)} MiB.`,
     };
   }
+  options.beforeCompute?.();
   const inputs: HeadMatchInput[] = [];
   for (const v of versions) inputs.push(matchInput(await loadStoredModel(db, v)));
   const last = inputs[inputs.length - 1];
@@ -126,7 +132,7 @@ function shapeOf(version: ModelVersionSummary): string {
  * either otherwise): per layer the head × head similarity and the one-to-one pairing of A's heads
  * to B's. BadInputError naming both shapes when n_layers, n_heads, d_model or d_head differ.
  */
-export async function compareModelsForActor(db: Db, actor: Actor | null, a: string, b: string, space: MatchSpace = "residual"): Promise<HeadComparisonOutcome> {
+export async function compareModelsForActor(db: Db, actor: Actor | null, a: string, b: string, space: MatchSpace = "residual", options: ComputeHooks = {}): Promise<HeadComparisonOutcome> {
   const va = await getModelVersionForActor(db, actor, a);
   const vb = await getModelVersionForActor(db, actor, b);
   const sa = shapeOf(va), sb = shapeOf(vb);
@@ -138,6 +144,7 @@ export async function compareModelsForActor(db: Db, actor: Actor | null, a: stri
   }
   if (Number(va.byteLength) > LINEAGE_MAX_BYTES) return tooLarge(va, "model A");
   if (Number(vb.byteLength) > LINEAGE_MAX_BYTES) return tooLarge(vb, "model B");
+  options.beforeCompute?.();
   const [ma, mb] = [await loadStoredModel(db, va), await loadStoredModel(db, vb)];
   return { status: "READY", ...matchHeads(matchInput(ma), matchInput(mb), { space }) };
 }

@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { findAnalysisResult, paramsHash, saveAnalysisResult, type AnalysisKey } from "@/lib/db/analyses";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { getModelVersionForActor, type ModelVersionSummary } from "@/lib/db/models";
+import { findModelVersion, getModelVersionForActor, type ModelVersionSummary } from "@/lib/db/models";
 import { readStoredTensors } from "@/lib/db/tensors";
 import { headReport, type HeadReportJson, type HeadReportOptions } from "@/lib/engine/circuits/report";
 import { tsKernels } from "@/lib/engine/linalg/kernels-ts";
@@ -104,16 +104,29 @@ async function compute(db: Db, version: ModelVersionSummary, key: AnalysisKey, i
 /**
  * The head report of a model's version (default: the latest) for an actor who may read the model
  * (NotFoundError otherwise, never revealing the model). Cached per (version, options, engine version).
+ * `beforeCompute` runs (and may throw) just before a computation starts, never for a cached result.
  */
-export async function getHeadReportForActor(
-  db: Db,
-  actor: Actor | null,
-  modelId: string,
-  options: { version?: number; limits?: HeadReportLimits } = {},
-): Promise<HeadReportOutcome> {
+export async function getHeadReportForActor(db: Db, actor: Actor | null, modelId: string, options: HeadReportRequest = {}): Promise<HeadReportOutcome> {
+  return headReportOfVersion(db, await getModelVersionForActor(db, actor, modelId, options.version), options);
+}
+
+/**
+ * The same for a model the caller has already authorized (`Model.headReport`, whose parent came
+ * from getModelForActor/listModelsForActor): no second access check, one query for the version.
+ */
+export async function getHeadReportForReadableModel(db: Db, modelId: string, options: HeadReportRequest = {}): Promise<HeadReportOutcome> {
+  return headReportOfVersion(db, await findModelVersion(db, modelId, options.version), options);
+}
+
+export interface HeadReportRequest {
+  version?: number;
+  limits?: HeadReportLimits;
+  beforeCompute?: () => void;
+}
+
+async function headReportOfVersion(db: Db, version: ModelVersionSummary, options: HeadReportRequest): Promise<HeadReportOutcome> {
   const maxBytes = options.limits?.maxBytes ?? HEAD_REPORT_MAX_BYTES;
   const inProcessBytes = options.limits?.inProcessBytes ?? HEAD_REPORT_IN_PROCESS_BYTES;
-  const version = await getModelVersionForActor(db, actor, modelId, options.version);
   const key = headReportKey(version.id);
   const base = { modelVersion: version.number, engineVersion: key.engineVersion };
   const stored = await findAnalysisResult(db, key);
@@ -129,6 +142,8 @@ export async function getHeadReportForActor(
   const id = `${key.modelVersionId}:${paramsHash(key.params)}:${key.engineVersion}`;
   let running = inflight.get(id);
   if (!running) {
+    // Only a computation this request starts is charged (e.g. to the rate limit); it may refuse.
+    options.beforeCompute?.();
     running = compute(db, version, key, bytes <= inProcessBytes).finally(() => inflight.delete(id));
     inflight.set(id, running);
   }

@@ -34,10 +34,19 @@ interface Entry {
   expires: number;
 }
 
-const entries = new Map<string, Entry>();
-const inflight = new Map<string, Promise<Actor | null>>();
-/** Bumped by every forget: a lookup started before it must not store what it found. */
-let epoch = 0;
+interface CacheState {
+  entries: Map<string, Entry>;
+  inflight: Map<string, Promise<Actor | null>>;
+  /** Bumped by every forget: a lookup started before it must not store what it found. */
+  epoch: number;
+}
+
+// On globalThis, so every copy of this module in the process (Next bundles each route on its own,
+// dev reloads re-evaluate it) shares one cache: a token revoked through /api/graphql is forgotten
+// for /api/models and /api/events too.
+const globalForCache = globalThis as unknown as { __circuitboardActorCache?: CacheState };
+const state: CacheState = (globalForCache.__circuitboardActorCache ??= { entries: new Map(), inflight: new Map(), epoch: 0 });
+const { entries, inflight } = state;
 
 function fresh(key: string, now: number): Entry | undefined {
   const entry = entries.get(key);
@@ -74,11 +83,11 @@ export async function cachedActor(key: string, tokenHash: string, load: () => Pr
   if (hit) return hit.actor;
   const pending = inflight.get(key);
   if (pending) return pending;
-  const started = epoch;
+  const started = state.epoch;
   const run = load()
     .then((found) => {
       if (!found) return null;
-      if (epoch === started) store(key, tokenHash, found, ttl);
+      if (state.epoch === started) store(key, tokenHash, found, ttl);
       return found.actor;
     })
     .finally(() => {
@@ -90,21 +99,21 @@ export async function cachedActor(key: string, tokenHash: string, load: () => Pr
 
 /** Drops every cached entry of this credential (sha256 hex of the token secret or session token). */
 export function forgetToken(tokenHash: string): void {
-  epoch++;
+  state.epoch++;
   inflight.clear();
   for (const [key, entry] of entries) if (entry.tokenHash === tokenHash || key === tokenHash) entries.delete(key);
 }
 
 /** Drops every cached credential of this account (sign-out everywhere, password change, deletion). */
 export function forgetUser(userId: string): void {
-  epoch++;
+  state.epoch++;
   inflight.clear();
   for (const [key, entry] of entries) if (entry.actor.userId === userId) entries.delete(key);
 }
 
 /** Empties the cache (tests; a process that changed many accounts at once). */
 export function forgetAll(): void {
-  epoch++;
+  state.epoch++;
   inflight.clear();
   entries.clear();
 }

@@ -3,6 +3,9 @@
 // EDITORs also upload and edit models; OWNERs also manage members, roles, invitations and delete;
 // a model is seen by every signed-in account when PUBLIC (or in a public team, unless PRIVATE), by
 // the team's members when TEAM, by its uploader and the team's owners when PRIVATE.
+// Collaboration (annotations, votes, comments, team labels) is writing: EDITORs and OWNERs of the
+// model's team annotate, vote and comment; any EDITOR may edit an annotation (every edit is a
+// revision), only its author edits a comment, and content is deleted by its author or an OWNER.
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/db/errors";
 
 export type Role = "OWNER" | "EDITOR" | "VIEWER";
@@ -42,12 +45,20 @@ export interface AccountResource {
   userId: string;
 }
 
-export type Resource = TeamResource | ModelResource | AccountResource;
+/** An annotation or a comment as the policy sees it: the model it is on, and who wrote it. */
+export interface ContentResource {
+  kind: "content";
+  model: ModelResource;
+  authorId: string | null;
+}
 
-export type TeamAction = "team:read" | "team:update" | "team:delete" | "team:manageMembers" | "model:create";
+export type Resource = TeamResource | ModelResource | AccountResource | ContentResource;
+
+export type TeamAction = "team:read" | "team:update" | "team:delete" | "team:manageMembers" | "model:create" | "team:defineLabel";
 export type ModelAction = "model:read" | "model:update" | "model:delete" | "model:annotate";
-export type AccountAction = "account:manageTokens";
-export type Action = TeamAction | ModelAction | AccountAction;
+export type AccountAction = "account:manageTokens" | "account:readNotifications";
+export type ContentAction = "content:read" | "annotation:edit" | "comment:edit" | "content:delete";
+export type Action = TeamAction | ModelAction | AccountAction | ContentAction;
 
 const RANK: Record<Role, number> = { VIEWER: 1, EDITOR: 2, OWNER: 3 };
 
@@ -78,12 +89,13 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
   if (!actor) return false;
   switch (resource.kind) {
     case "account":
-      return action === "account:manageTokens" && resource.userId === actor.userId;
+      return (action === "account:manageTokens" || action === "account:readNotifications") && resource.userId === actor.userId;
     case "team":
       switch (action) {
         case "team:read":
           return resource.role !== null || resource.isPublic;
         case "model:create":
+        case "team:defineLabel":
           return hasRole(resource.role, "EDITOR");
         case "team:update":
         case "team:delete":
@@ -106,14 +118,45 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
           return false;
       }
     }
+    case "content":
+      return canOnContent(actor, action, resource);
     default:
       return unreachable(resource);
   }
 }
 
+function canOnContent(actor: Actor, action: Action, content: ContentResource): boolean {
+  if (!canReadModel(actor, content.model)) return false;
+  const role = content.model.role;
+  const own = content.authorId !== null && content.authorId === actor.userId;
+  switch (action) {
+    case "content:read":
+      return true;
+    case "annotation:edit":
+      return hasRole(role, "EDITOR");
+    case "comment:edit":
+      return own && hasRole(role, "EDITOR");
+    case "content:delete":
+      return hasRole(role, "OWNER") || (own && hasRole(role, "EDITOR"));
+    default:
+      return false;
+  }
+}
+
 /** The read action that decides whether the actor may know a resource exists at all. */
 function readActionOf(resource: Resource): Action {
-  return resource.kind === "model" ? "model:read" : resource.kind === "team" ? "team:read" : "account:manageTokens";
+  switch (resource.kind) {
+    case "model":
+      return "model:read";
+    case "team":
+      return "team:read";
+    case "content":
+      return "content:read";
+    case "account":
+      return "account:manageTokens";
+    default:
+      return unreachable(resource);
+  }
 }
 
 /**

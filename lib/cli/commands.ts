@@ -6,9 +6,12 @@
  */
 import { readFile } from "node:fs/promises";
 import { type Kernels } from "../engine/linalg/kernels";
+import { inferRepeatLength } from "../engine/circuits/detectors";
 import { headReport, type HeadReportJson } from "../engine/circuits/report";
 import { circuitTopK, fullOV, fullQK, type CircuitEntry } from "../engine/circuits/qk-ov";
+import { rowTopK } from "../engine/linalg/topk";
 import { runWithCache } from "../engine/transformer/forward";
+import { rowsOfTopK, topKFlag } from "./circuit-commands";
 import { type AttnOnlyModel } from "../engine/transformer/weights";
 import { CliError, type ParsedArgs, UsageError, checkFlags, intFlag, parseHead, parseTokenList, stringFlag, tokenBatchSchema } from "./args";
 
@@ -51,10 +54,20 @@ export async function analyze({ args, model, kernels }: CommandContext): Promise
   const tokensPath = stringFlag(args, "tokens");
   const tokens = tokensPath ? await readTokenFile(tokensPath) : undefined;
   if (tokens) checkIds(model, tokens, `--tokens file ${tokensPath}`);
+  // With --tokens every detector, the ARENA stripe included, runs on them: --repeat-length is their
+  // L (else inferred from the repeat each sequence ends with); otherwise it is the seeded probe's L.
+  const L = intFlag(args, "repeat-length", tokens ? 1 : 2);
+  if (tokens) {
+    tokens.forEach((s, b) => {
+      const n = L ?? inferRepeatLength(s);
+      if (n === 0) throw new UsageError(`--tokens file ${tokensPath}: sequence ${b} does not end in a block repeated twice, so the induction stripe has no L; pass --repeat-length L`);
+      if (2 * n > s.length) throw new UsageError(`--repeat-length ${n} does not fit sequence ${b} of ${s.length} tokens (needs 2L ≤ n)`);
+    });
+  }
   return headReport(model, {
     kernels, tokens,
     seed: intFlag(args, "seed", 0), batch: intFlag(args, "batch", 2),
-    repeatLength: intFlag(args, "repeat-length", 2), baselineSamples: intFlag(args, "baseline-samples", 0),
+    ...(tokens ? { tokensRepeatLength: L } : { repeatLength: L }), baselineSamples: intFlag(args, "baseline-samples", 0),
   });
 }
 
@@ -66,12 +79,16 @@ const rowsOf = (d: Float32Array, rows: number, cols: number, offset = 0): Float3
 export interface RunOutput {
   tokens: number[];
   patterns: Float32Array[][][];
-  logits: Float32Array[];
+  /** [pos][vocab], without --top-k. */
+  logits?: Float32Array[];
+  /** With --top-k K: the K largest logits of every position, `[pos][{ token, logit }]`. */
+  top?: { token: number; logit: number }[][];
 }
 
-/** `run <model> --tokens 1,2,3`: attention patterns [layer][head][query][key] and logits [pos][vocab]. */
+/** `run <model> --tokens 1,2,3 [--top-k K]`: attention patterns [layer][head][query][key] and logits [pos][vocab] (or their top K). */
 export async function run({ args, model, kernels }: CommandContext): Promise<RunOutput> {
-  checkFlags(args, "run", ["json", "tokens"]);
+  checkFlags(args, "run", ["json", "tokens", "top-k"]);
+  const topK = args.flags.has("top-k") ? Math.min(topKFlag(args, "top-k", 10), model.config.d_vocab) : undefined;
   const list = stringFlag(args, "tokens");
   if (!list) throw new UsageError("run: --tokens 1,2,3 is required");
   const tokens = parseTokenList(list, "tokens");
@@ -79,11 +96,13 @@ export async function run({ args, model, kernels }: CommandContext): Promise<Run
   const c = await runWithCache(model, tokens, { kernels, logProbs: false });
   const n = tokens.length;
   const H = model.config.n_heads;
-  return {
-    tokens,
-    patterns: c.pattern.map((p) => Array.from({ length: H }, (_, h) => rowsOf(p.data, n, n, h * n * n))),
-    logits: rowsOf(c.logits.data, n, model.config.d_vocab),
-  };
+  const patterns = c.pattern.map((p) => Array.from({ length: H }, (_, h) => rowsOf(p.data, n, n, h * n * n)));
+  const V = model.config.d_vocab;
+  if (topK === undefined) return { tokens, patterns, logits: rowsOf(c.logits.data, n, V) };
+  const values = new Float32Array(n * topK);
+  const indices = new Int32Array(n * topK);
+  for (let p = 0; p < n; p++) rowTopK(c.logits.data.subarray(p * V, (p + 1) * V), topK, false, values, indices, p * topK);
+  return { tokens, patterns, top: rowsOfTopK({ k: topK, values, indices }, n, "token").map((row) => row.map((e) => ({ token: e.token, logit: e.value }))) };
 }
 
 const entries = (es: CircuitEntry[], row: string, col: string) => es.map((e) => ({ [row]: e.row, [col]: e.col, value: e.value }));

@@ -10,6 +10,7 @@ import { tsKernels } from "../engine/linalg/kernels-ts";
 import { loadModelFile } from "../engine/io/model-file";
 import { type AttnOnlyModel } from "../engine/transformer/weights";
 import { CliError, parseArgs, UsageError } from "./args";
+import { directPathCommand, skipTrigramsCommand } from "./circuit-commands";
 import { analyze, circuits, run, type CommandContext } from "./commands";
 import { writeJson } from "./json-out";
 import { formatText } from "./text";
@@ -25,16 +26,21 @@ export const USAGE = `usage: circuitboard <command> <model.safetensors> [options
 commands:
   analyze <model> [--tokens tokens.json] [--seed N] [--batch N] [--repeat-length L] [--baseline-samples N] [--json]
       per-head detector, copying and positivity scores, labels, Q/K/V composition
-  run <model> --tokens 1,2,3 [--json]
-      attention patterns [layer][head][query][key] and logits [pos][vocab]
+      (with --tokens, every detector and the induction stripe run on them; L from their repeat or --repeat-length)
+  run <model> --tokens 1,2,3 [--top-k K] [--json]
+      attention patterns [layer][head][query][key] and logits [pos][vocab] (or the top K per position)
   circuits <model> --head L.H [--ov-topk K] [--qk-topk K] [--json]
       top-k entries of the head's full OV and QK circuits
+  direct-path <model> [--top-k K] [--per-token K] [--json]
+      top bigrams of the direct path W_E W_U (overall, and per input token)
+  skip-trigrams <model> [--head L.H] [--top-k K] [--json]
+      top skip-trigrams "source … destination → output" of one head (default: every head)
 ${TRAIN_USAGE}
 Set CIRCUITBOARD_KERNELS=ts to force the pure-TypeScript kernels (default: onnxruntime when it loads).
 See docs/CLI.md for every output key.
 `;
 
-const COMMANDS = { analyze, run, circuits } as const;
+const COMMANDS = { analyze, run, circuits, "direct-path": directPathCommand, "skip-trigrams": skipTrigramsCommand } as const;
 
 async function loadModelArg(path: string | undefined, command: string): Promise<AttnOnlyModel> {
   if (!path) throw new UsageError(`${command}: missing <model.safetensors>`);

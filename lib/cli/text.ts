@@ -27,7 +27,12 @@ function argmax(row: Float32Array): number {
 }
 
 function runText(r: RunOutput): string {
-  const lines = r.tokens.map((t, p) => `pos ${p}: token ${t} → top next-token logit ${argmax(r.logits[p])} (${r.logits[p][argmax(r.logits[p])].toFixed(3)})`);
+  const best = (p: number): [number, number] => {
+    if (r.top) return [r.top[p][0].token, r.top[p][0].logit];
+    const row = r.logits![p];
+    return [argmax(row), row[argmax(row)]];
+  };
+  const lines = r.tokens.map((t, p) => `pos ${p}: token ${t} → top next-token logit ${best(p)[0]} (${best(p)[1].toFixed(3)})`);
   return [`${r.patterns.length} layers; patterns and logits in full with --json`, ...lines].join("\n") + "\n";
 }
 

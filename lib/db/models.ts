@@ -3,6 +3,8 @@
 // in a transaction with an AuditLog row. Uploads live in ./tensors.ts.
 import { authorize, requireActor, type Actor, type Visibility } from "@/lib/auth/policy";
 import { modelResource, readableModelsWhere } from "./access";
+import { forgetModelVersions } from "./analysis-memory";
+import { versionIdsOf } from "./analyses";
 import { audit } from "./audit";
 import type { Db, DbOrTx } from "./client";
 import type { Prisma } from "./generated/client";
@@ -109,6 +111,15 @@ export async function listModelVersionsForActor(db: DbOrTx, actor: Actor | null,
 /** A version (default: the latest) of a model the actor may read. */
 export async function getModelVersionForActor(db: DbOrTx, actor: Actor | null, modelId: string, number?: number): Promise<ModelVersionSummary> {
   await getModelForActor(db, actor, modelId);
+  return findModelVersion(db, modelId, number);
+}
+
+/**
+ * A version (default: the latest) of a model the caller has ALREADY authorized (e.g. the parent of
+ * a nested GraphQL field, which came from getModelForActor/listModelsForActor): one query, no
+ * second access check. NotFoundError when there is no such version.
+ */
+export async function findModelVersion(db: DbOrTx, modelId: string, number?: number): Promise<ModelVersionSummary> {
   const version = await db.modelVersion.findFirst({
     where: { modelId, ...(number !== undefined ? { number } : {}) },
     select: VERSION_SUMMARY,
@@ -143,17 +154,21 @@ export async function setModelVisibility(db: Db, actor: Actor | null, modelId: s
 
 /** Deletes a model with its versions, tensors, cached analyses and tokenizer (OWNER of its team). */
 export async function deleteModel(db: Db, actor: Actor | null, modelId: string): Promise<void> {
-  await db.$transaction(
+  const versionIds = await db.$transaction(
     async (tx) => {
       const model = await tx.model.findUnique({ where: { id: modelId }, select: MODEL_SUMMARY });
       if (!model) throw new NotFoundError("No model with that id.");
       authorize(actor, "model:delete", await modelResource(tx, actor, model), "model");
+      const ids = await versionIdsOf(tx, { id: modelId });
       await tx.model.delete({ where: { id: modelId } });
       // A tokenizer belongs to the upload that brought it: remove it with its last model.
       const tokenizerId = model.tokenizer?.id;
       if (tokenizerId && (await tx.model.count({ where: { tokenizerId } })) === 0) await tx.tokenizer.delete({ where: { id: tokenizerId } });
       await audit(tx, actor, "model.delete", "model", modelId, { name: model.name, teamId: model.teamId, contentHash: model.contentHash });
+      return ids;
     },
     { timeout: 120_000 },
   );
+  // After the commit: the cached analyses of its versions leave memory with their rows.
+  forgetModelVersions(versionIds);
 }

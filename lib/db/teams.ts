@@ -3,6 +3,8 @@
 // least one OWNER.
 import { authorize, requireActor, type Actor, type Role } from "@/lib/auth/policy";
 import { teamResource } from "./access";
+import { forgetModelVersions } from "./analysis-memory";
+import { versionIdsOf } from "./analyses";
 import { audit } from "./audit";
 import type { Db, DbOrTx, Tx } from "./client";
 import { BadInputError, ConflictError, NotFoundError } from "./errors";
@@ -92,11 +94,14 @@ export async function renameTeam(db: Db, actor: Actor | null, teamId: string, ne
 
 /** Deletes a team with its memberships, invitations and models (OWNER). */
 export async function deleteTeam(db: Db, actor: Actor | null, teamId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
+  const versionIds = await db.$transaction(async (tx) => {
     authorize(actor, "team:delete", await teamResource(tx, actor, teamId), "team");
+    const ids = await versionIdsOf(tx, { teamId });
     const team = await tx.team.delete({ where: { id: teamId }, select: { name: true } });
     await audit(tx, actor, "team.delete", "team", teamId, { name: team.name });
+    return ids;
   });
+  forgetModelVersions(versionIds);
 }
 
 /** The members of a team the actor may read, owners first. */

@@ -19,10 +19,12 @@ import { tsKernels } from "@/lib/engine/linalg/kernels-ts";
 import { frobeniusNorm } from "@/lib/engine/linalg/matrix";
 import { singularValues } from "@/lib/engine/linalg/svd";
 import { createTestUser, useTestDatabase } from "@/tests/helpers/db";
-import { circuitModels, type CircuitModel } from "./circuits-setup";
+import { circuitModels, liftAnalysisRateLimit, type CircuitModel } from "./circuits-setup";
+import { createApolloServer } from "@/graphql/server";
 import { codes, gql } from "./harness";
 
 const t = useTestDatabase();
+liftAnalysisRateLimit();
 const k = tsKernels;
 const passwordDir = mkdtempSync(path.join(tmpdir(), "cb-circuits-model-"));
 afterAll(() => rmSync(passwordDir, { recursive: true, force: true }));
@@ -171,3 +173,22 @@ describe("limits of the circuit fields", () => {
     await t.db.model.update({ where: { id: models.uploaded.modelId }, data: { visibility: "TEAM" } });
   });
 });
+
+describe("the analysis rate limit on circuit fields", () => {
+  it("charges each computation of a circuit field to the account, refusing the one over the limit with RATE_LIMITED, and never charges a cached read", async () => {
+    const server = createApolloServer({ expensivePerMinute: 1 });
+    const ask = async (fields: string) => {
+      const res = await server.executeOperation<Any>({ query: `query($id: ID!) { model(id: $id) { ${fields} } }`, variables: { id: models.induction.modelId } }, { contextValue: { db: t.db, actor: owner } });
+      if (res.body.kind !== "single") throw new Error("expected a single result");
+      return res.body.singleResult;
+    };
+    const first = await ask(`head(name: "0.1") { ov(topK: 7) { state } }`);
+    expect(first.errors).toBeUndefined();
+    const over = await ask(`head(name: "0.1") { qk(topK: 7) { state } }`);
+    expect(over.errors?.map((e) => e.extensions?.code)).toEqual(["RATE_LIMITED"]);
+    const cached = await ask(`head(name: "0.1") { ov(topK: 7) { state cached } }`);
+    expect(cached.errors).toBeUndefined();
+    expect(cached.data!.model.head.ov).toEqual({ state: "READY", cached: true });
+  });
+});
+

@@ -14,10 +14,11 @@ import { tsKernels } from "@/lib/engine/linalg/kernels-ts";
 import { runWithCache } from "@/lib/engine/transformer/forward";
 import { pathExpansion, termImportance, termLogit } from "@/lib/engine/transformer/path-expansion";
 import { createTestUser, useTestDatabase } from "@/tests/helpers/db";
-import { circuitModels, type CircuitModel } from "./circuits-setup";
+import { circuitModels, liftAnalysisRateLimit, type CircuitModel } from "./circuits-setup";
 import { codes, gql } from "./harness";
 
 const t = useTestDatabase();
+liftAnalysisRateLimit();
 const k = tsKernels;
 const passwordDir = mkdtempSync(path.join(tmpdir(), "cb-circuits-run-"));
 afterAll(() => rmSync(passwordDir, { recursive: true, force: true }));

@@ -3,6 +3,7 @@
 // with the engine's own model loaded straight from the same safetensors bytes, so expected values
 // come from the engine functions called directly, never from the GraphQL path.
 import { readFileSync } from "node:fs";
+import { afterAll } from "vitest";
 import path from "node:path";
 import type { Actor } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
@@ -50,4 +51,18 @@ export async function circuitModels(db: Db, owner: Actor): Promise<Record<"bigra
     induction: demo("induction-2l", "induction"),
     uploaded: { name: "uploaded", modelId: created.model.id, engine: engineOf(bytes), tokenizer: null },
   };
+}
+
+/**
+ * Lifts the per-account analysis rate limit for a test file that computes dozens of analyses as one
+ * account (the limit itself is tested in tests/graphql/rate-limit.test.ts and circuits-model.test.ts).
+ * Call at the top of the file, before its first query builds the server.
+ */
+export function liftAnalysisRateLimit(): void {
+  const saved = process.env.CIRCUITBOARD_EXPENSIVE_PER_MINUTE;
+  process.env.CIRCUITBOARD_EXPENSIVE_PER_MINUTE = "100000";
+  afterAll(() => {
+    if (saved === undefined) delete process.env.CIRCUITBOARD_EXPENSIVE_PER_MINUTE;
+    else process.env.CIRCUITBOARD_EXPENSIVE_PER_MINUTE = saved;
+  });
 }

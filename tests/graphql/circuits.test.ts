@@ -17,10 +17,11 @@ import { skipTrigrams } from "@/lib/engine/circuits/skip-trigrams";
 import { subspaceOverlap } from "@/lib/engine/circuits/virtual";
 import { tsKernels } from "@/lib/engine/linalg/kernels-ts";
 import { createTestUser, useTestDatabase } from "@/tests/helpers/db";
-import { circuitModels, type CircuitModel } from "./circuits-setup";
+import { circuitModels, liftAnalysisRateLimit, type CircuitModel } from "./circuits-setup";
 import { gql } from "./harness";
 
 const t = useTestDatabase();
+liftAnalysisRateLimit();
 const k = tsKernels;
 const passwordDir = mkdtempSync(path.join(tmpdir(), "cb-circuits-"));
 afterAll(() => rmSync(passwordDir, { recursive: true, force: true }));

@@ -1,8 +1,11 @@
 // Rows for GraphQL tests, written straight through Prisma (the upload path has its own tests in
 // tests/api): teams with members in given roles, and models with a config, a version and optionally
 // a vocabulary tokenizer.
+import { createHash } from "node:crypto";
 import type { Actor, Role } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
+import type { UploadTensor } from "@/lib/db/tensors";
+import { randomTensors, type FixtureConfig } from "@/tests/engine/transformer/fixtures";
 
 let counter = 0;
 
@@ -56,4 +59,14 @@ export async function createModelRow(db: Db, f: ModelFixture): Promise<string> {
     select: { id: true },
   });
   return model.id;
+}
+
+/** An upload of seeded random attention-only weights (tests/engine/transformer/fixtures) as F32 tensors. */
+export function randomModelUpload(cfg: FixtureConfig, seed: number) {
+  const tensors: UploadTensor[] = Object.entries(randomTensors(cfg, seed)).map(([name, x]) => ({
+    name, dtype: "F32", shape: x.shape, chunks: [new Uint8Array(Float32Array.from(x.data).buffer)],
+  }));
+  const hash = createHash("sha256");
+  for (const u of tensors) for (const c of u.chunks as Uint8Array[]) hash.update(c);
+  return { config: { ...cfg }, tensors, contentHash: hash.digest("hex") };
 }

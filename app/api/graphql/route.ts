@@ -1,29 +1,26 @@
-// /api/graphql: wires the Apollo Server (graphql/server.ts) to Next.js. Nothing else lives here:
-// the context resolves the actor once per request from the session cookie or Bearer token.
-import { startServerAndCreateNextHandler } from "@as-integrations/next";
-import type { NextRequest } from "next/server";
+// /api/graphql: the Apollo Server (graphql/server.ts) behind the Fetch-API handler
+// (graphql/http-handler.ts). Nothing else lives here: the context resolves the actor once per
+// request from the session cookie or Bearer token (lib/auth/actor, cached briefly in memory).
 import { getActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
-import type { GraphQLContext } from "@/graphql/context";
+import { createGraphQLHandler } from "@/graphql/http-handler";
 import { createApolloServer } from "@/graphql/server";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // One server per process, kept across Next.js dev hot reloads.
-const globalForApollo = globalThis as unknown as { __circuitboardGraphQL?: (req: NextRequest) => Promise<Response> };
+const globalForApollo = globalThis as unknown as { __circuitboardGraphQL?: (req: Request) => Promise<Response> };
 
-function handler(): (req: NextRequest) => Promise<Response> {
-  globalForApollo.__circuitboardGraphQL ??= startServerAndCreateNextHandler<NextRequest, GraphQLContext>(createApolloServer(), {
-    context: async (req) => ({ db: await getDb(), actor: await getActor(req) }),
-  });
+function handler(): (req: Request) => Promise<Response> {
+  globalForApollo.__circuitboardGraphQL ??= createGraphQLHandler(createApolloServer(), async (req) => ({ db: await getDb(), actor: await getActor(req) }));
   return globalForApollo.__circuitboardGraphQL;
 }
 
-export async function GET(request: NextRequest): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   return handler()(request);
 }
 
-export async function POST(request: NextRequest): Promise<Response> {
+export async function POST(request: Request): Promise<Response> {
   return handler()(request);
 }

@@ -4,22 +4,27 @@
 // resolvers only reshape the engine's JSON, never compute.
 import { z } from "zod";
 import { compareModelsForActor, getHeadLineageForActor, type HeadComparisonOutcome, type HeadLineageOutcome } from "@/lib/analysis/head-lineage";
-import { getHeadReportForActor, type HeadReportOutcome } from "@/lib/analysis/head-report";
-import type { LayerMatch } from "@/lib/engine/transformer/head-matching";
+import { getHeadReportForReadableModel, type HeadReportOutcome } from "@/lib/analysis/head-report";
+import type { LayerMatch } from "@/lib/engine/circuits/head-matching";
 import type { HeadScores } from "@/lib/engine/circuits/report";
 import type { HeadLabel } from "@/lib/engine/circuits/labels";
 import type { ModelSummary } from "@/lib/db/models";
-import type { Resolver } from "../../context";
+import type { GraphQLContext, Resolver } from "../../context";
 import { nullIfNotFound } from "../../errors";
 import { parseInput } from "../../payload";
+import { chargeExpensive } from "../../rate-limit";
 
 /** A number that is finite, else null (stored JSON turns NaN into null; GraphQL Float rejects NaN). */
 function finiteOrNull(value: unknown): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
-const headReport: Resolver<ModelSummary, object, HeadReportOutcome> = (parent, _args, { db, actor }) =>
-  getHeadReportForActor(db, actor, parent.id);
+/** Charges a computation of `field` to the request's account (graphql/rate-limit.ts). */
+const charge = (context: GraphQLContext, field: string) => ({ beforeCompute: () => chargeExpensive(context, field) });
+
+// The parent came from a policy-checked model (model/models): no second access check.
+const headReport: Resolver<ModelSummary, object, HeadReportOutcome> = (parent, _args, context) =>
+  getHeadReportForReadableModel(context.db, parent.id, charge(context, "Model.headReport"));
 
 const report = {
   message: (o: HeadReportOutcome) => (o.status === "READY" ? null : o.message),
@@ -58,8 +63,8 @@ const composition = {
   V: (c: { V: Nested4 }) => finite4(c.V),
 };
 
-const headLineage: Resolver<ModelSummary, object, HeadLineageOutcome> = (parent, _args, { db, actor }) =>
-  getHeadLineageForActor(db, actor, parent.id);
+const headLineage: Resolver<ModelSummary, object, HeadLineageOutcome> = (parent, _args, context) =>
+  getHeadLineageForActor(context.db, context.actor, parent.id, charge(context, "Model.headLineage"));
 
 const lineage = {
   message: (o: HeadLineageOutcome) => (o.status === "READY" ? null : o.message),
@@ -72,9 +77,10 @@ const lineage = {
 const id = z.string().trim().min(1, "An id is required.").max(200);
 const compareArgs = z.object({ a: id, b: id, space: z.enum(["RESIDUAL", "VOCAB"]).default("RESIDUAL") });
 
-const compareModels: Resolver<unknown, { a: string; b: string; space?: string }, HeadComparisonOutcome | null> = (_p, args, { db, actor }) => {
+const compareModels: Resolver<unknown, { a: string; b: string; space?: string }, HeadComparisonOutcome | null> = (_p, args, context) => {
   const input = parseInput(compareArgs, args);
-  return nullIfNotFound(compareModelsForActor(db, actor, input.a, input.b, input.space === "VOCAB" ? "vocab" : "residual"));
+  const space = input.space === "VOCAB" ? "vocab" : "residual";
+  return nullIfNotFound(compareModelsForActor(context.db, context.actor, input.a, input.b, space, charge(context, "Query.compareModels")));
 };
 
 const comparison = {

@@ -9,6 +9,7 @@ import { getModelVersionForActor, type ModelSummary, type ModelVersionSummary } 
 import type { ModelTokenizer } from "@/lib/engine/io/tokenizer";
 import type { GraphQLContext } from "../../context";
 import { parseInput } from "../../payload";
+import { chargeExpensive } from "../../rate-limit";
 
 /** The TL config keys the resolvers check arguments against. */
 export interface ShapeConfig {
@@ -37,9 +38,12 @@ export function versionOf(ctx: GraphQLContext, model: Pick<ModelSummary, "id">, 
   return getModelVersionForActor(ctx.db, ctx.actor, model.id, v);
 }
 
-/** Runs `spec` on the version (see lib/analysis/analyze). */
-export function analyze<P>(ctx: GraphQLContext, version: ModelVersionSummary, spec: KindSpec<P>, params: unknown): Promise<AnalysisOutcome> {
-  return analyzeVersion(ctx.db, ctx.actor, version, spec, params);
+/** Charges a computation of `field` ("Type.field") to the request's rate limit (graphql/rate-limit). */
+export const charge = (ctx: GraphQLContext, field: string) => ({ beforeCompute: () => chargeExpensive(ctx, field) });
+
+/** Runs `spec` on the version for the field `field` (see lib/analysis/analyze); a computation is charged. */
+export function analyze<P>(ctx: GraphQLContext, field: string, version: ModelVersionSummary, spec: KindSpec<P>, params: unknown): Promise<AnalysisOutcome> {
+  return analyzeVersion(ctx.db, ctx.actor, version, spec, params, charge(ctx, field));
 }
 
 export interface EntryJson {

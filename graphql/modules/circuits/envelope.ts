@@ -12,6 +12,8 @@ export interface Envelope<T> {
   state: "READY" | "QUEUED" | "RUNNING" | "FAILED" | "CANCELLED";
   jobId: string | null;
   progress: number | null;
+  etaSeconds: number | null;
+  stage: string | null;
   message: string | null;
   cached: boolean;
   result: T | null;
@@ -21,13 +23,13 @@ export interface Envelope<T> {
 export async function envelope<R, T>(outcome: AnalysisOutcome<R> | AnalysisOutcome, shape: (result: R) => T | Promise<T>): Promise<Envelope<T>> {
   switch (outcome.status) {
     case "READY":
-      return { state: "READY", jobId: null, progress: null, message: null, cached: outcome.cached, result: await shape(outcome.result as R) };
+      return { state: "READY", jobId: null, progress: null, etaSeconds: null, stage: null, message: null, cached: outcome.cached, result: await shape(outcome.result as R) };
     case "QUEUED":
     case "RUNNING":
-      return { state: outcome.status, jobId: outcome.jobId, progress: outcome.progress, message: null, cached: false, result: null };
+      return { state: outcome.status, jobId: outcome.jobId, progress: outcome.progress, etaSeconds: null, stage: null, message: null, cached: false, result: null };
     case "FAILED":
     case "CANCELLED":
-      return { state: outcome.status, jobId: null, progress: null, message: outcome.message, cached: false, result: null };
+      return { state: outcome.status, jobId: null, progress: null, etaSeconds: null, stage: null, message: outcome.message, cached: false, result: null };
     default: {
       const never: never = outcome;
       throw new TypeError(`envelope: unknown outcome ${JSON.stringify(never)}`);

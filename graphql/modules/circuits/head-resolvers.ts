@@ -20,13 +20,13 @@ import type { SkipTrigram } from "@/lib/engine/circuits/skip-trigrams";
 import type { GraphQLContext } from "../../context";
 import { parseInput } from "../../payload";
 import type { HeadParent } from "../model/resolvers";
-import { analyze, entriesWithTokens, shapeOf, versionOf, type EntryJson, type TableJson } from "./common";
+import { analyze, charge, entriesWithTokens, shapeOf, versionOf, type EntryJson, type TableJson } from "./common";
 import { envelope, parseHeadName, reportOutcome } from "./envelope";
 
 type Args<T> = (head: HeadParent, args: T, ctx: GraphQLContext) => Promise<unknown>;
 
-async function reportEnvelope<T>(head: HeadParent, ctx: GraphQLContext, pick: (h: HeadScores, baseline: CompositionBaseline | undefined) => T) {
-  const o = await getHeadReportForActor(ctx.db, ctx.actor, head.model.id, { version: head.version });
+async function reportEnvelope<T>(head: HeadParent, ctx: GraphQLContext, field: string, pick: (h: HeadScores, baseline: CompositionBaseline | undefined) => T) {
+  const o = await getHeadReportForActor(ctx.db, ctx.actor, head.model.id, { version: head.version, ...charge(ctx, field) });
   return envelope(reportOutcome(o), (r) => {
     const h = r.heads.find((x) => x.name === head.name);
     if (!h) throw new TypeError(`head report of ${head.model.id} has no head ${head.name}`);
@@ -34,11 +34,11 @@ async function reportEnvelope<T>(head: HeadParent, ctx: GraphQLContext, pick: (h
   });
 }
 
-const scores: Args<object> = (head, _a, ctx) => reportEnvelope(head, ctx, (h) => h);
+const scores: Args<object> = (head, _a, ctx) => reportEnvelope(head, ctx, "Head.scores", (h) => h);
 
 /** Labels with their evidence, the report's composition baseline added to it. */
 const labels: Args<object> = (head, _a, ctx) =>
-  reportEnvelope(head, ctx, (h, baseline) =>
+  reportEnvelope(head, ctx, "Head.labels", (h, baseline) =>
     h.labels.map((l) => ({ ...l, evidence: l.evidence ? { ...l.evidence, baselineMean: baseline?.mean ?? null, baselineStd: baseline?.std ?? null } : null })),
   );
 
@@ -48,7 +48,7 @@ const ov: Args<{ topK: number; perSource: number; bottomK: number }> = async (he
   const a = parseInput(ovArgs, args);
   const version = await versionOf(ctx, head.model, head.version);
   const tok = await tokenizerOf(ctx.db, head.model);
-  const o = await analyze(ctx, version, ovCircuitKind, { layer: head.layer, head: head.index, ...a });
+  const o = await analyze(ctx, "Head.ov", version, ovCircuitKind, { layer: head.layer, head: head.index, ...a });
   return envelope(o, (r: { top: EntryJson[]; bottom: EntryJson[]; perSource: TableJson }) => ({
     top: entriesWithTokens(r.top, tok), bottom: entriesWithTokens(r.bottom, tok), perSource: r.perSource,
   }));
@@ -60,7 +60,7 @@ const qk: Args<{ topK: number; positional: boolean }> = async (head, args, ctx) 
   const a = parseInput(qkArgs, args);
   const version = await versionOf(ctx, head.model, head.version);
   const tok = await tokenizerOf(ctx.db, head.model);
-  const o = await analyze(ctx, version, qkCircuitKind, { layer: head.layer, head: head.index, ...a });
+  const o = await analyze(ctx, "Head.qk", version, qkCircuitKind, { layer: head.layer, head: head.index, ...a });
   return envelope(o, (r: { top: EntryJson[] }) => ({ positional: a.positional, top: entriesWithTokens(r.top, tok, a.positional) }));
 };
 
@@ -76,7 +76,7 @@ const pickHead = <T extends PerHead>(heads: T[], head: HeadParent): T => {
 
 const eigenvalues: Args<{ circuit: "OV" | "QK_TOKEN" | "QK_POSITIONAL" }> = async (head, args, ctx) => {
   const version = await versionOf(ctx, head.model, head.version);
-  const o = await analyze(ctx, version, eigenvaluesKind, { circuit: args.circuit });
+  const o = await analyze(ctx, "Head.eigenvalues", version, eigenvaluesKind, { circuit: args.circuit });
   return envelope(o, (r: { heads: (PerHead & { score: number | null; re: number[]; im: number[] })[] }) => {
     const h = pickHead(r.heads, head);
     return { circuit: args.circuit, re: h.re, im: h.im, positivity: h.score };
@@ -85,7 +85,7 @@ const eigenvalues: Args<{ circuit: "OV" | "QK_TOKEN" | "QK_POSITIONAL" }> = asyn
 
 const singularValues: Args<{ circuit: "OV" | "QK" }> = async (head, args, ctx) => {
   const version = await versionOf(ctx, head.model, head.version);
-  const o = await analyze(ctx, version, singularValuesKind, { circuit: args.circuit });
+  const o = await analyze(ctx, "Head.singularValues", version, singularValuesKind, { circuit: args.circuit });
   return envelope(o, (r: { heads: (PerHead & { values: number[] })[] }) => ({ circuit: args.circuit, values: pickHead(r.heads, head).values }));
 };
 
@@ -93,7 +93,7 @@ const skipTrigrams: Args<{ topK: number }> = async (head, args, ctx) => {
   const { topK } = parseInput(z.object({ topK: topKParam("topK", MAX_TOP_K) }), args);
   const version = await versionOf(ctx, head.model, head.version);
   const tok = await tokenizerOf(ctx.db, head.model);
-  const o = await analyze(ctx, version, skipTrigramsKind, { layer: head.layer, head: head.index, topK });
+  const o = await analyze(ctx, "Head.skipTrigrams", version, skipTrigramsKind, { layer: head.layer, head: head.index, topK });
   return envelope(o, (r: { trigrams: SkipTrigram[] }) =>
     r.trigrams.map((t) => ({ ...t, source: tokenOf(tok, t.source), destination: tokenOf(tok, t.destination), output: tokenOf(tok, t.output) })),
   );
@@ -108,8 +108,8 @@ export interface CompositionJson {
 }
 
 /** Runs the composition kind with the head report's baseline settings. */
-export function compositionOf(ctx: GraphQLContext, version: Parameters<typeof analyze>[1]) {
-  return analyze(ctx, version, compositionKind, {});
+export function compositionOf(ctx: GraphQLContext, field: string, version: Parameters<typeof analyze>[2]) {
+  return analyze(ctx, field, version, compositionKind, {});
 }
 
 const composesWithArgs = z.object({ kind: z.enum(["Q", "K", "V"]), min: z.number().finite("min must be a finite number") });
@@ -117,7 +117,7 @@ const composesWithArgs = z.object({ kind: z.enum(["Q", "K", "V"]), min: z.number
 const composesWith: Args<{ kind: "Q" | "K" | "V"; min: number }> = async (head, args, ctx) => {
   const a = parseInput(composesWithArgs, args);
   const version = await versionOf(ctx, head.model, head.version);
-  const o = await compositionOf(ctx, version);
+  const o = await compositionOf(ctx, "Head.composesWith", version);
   return envelope(o, (r: CompositionJson) => {
     const t = decodeTensor(r[a.kind]);
     const [L, H] = t.shape;
@@ -144,7 +144,7 @@ const subspaceOverlap: Args<{ with: string; side: string; withSide: string }> = 
   const a = parseInput(overlapArgs, args);
   const version = await versionOf(ctx, head.model, head.version);
   const other = parseHeadName(a.with, shapeOf(version.config), "with");
-  const o = await analyze(ctx, version, subspaceOverlapKind, { a: { layer: head.layer, head: head.index }, sideA: a.side, b: other, sideB: a.withSide });
+  const o = await analyze(ctx, "Head.subspaceOverlap", version, subspaceOverlapKind, { a: { layer: head.layer, head: head.index }, sideA: a.side, b: other, sideB: a.withSide });
   return envelope(o, (r: { overlap: number; cosines: number[]; angles: number[] }) => ({ with: `${other.layer}.${other.head}`, side: a.side, withSide: a.withSide, ...r }));
 };
 

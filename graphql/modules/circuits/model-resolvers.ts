@@ -12,7 +12,7 @@ import type { HeadReportJson } from "@/lib/engine/circuits/report";
 import type { GraphQLContext } from "../../context";
 import { parseInput } from "../../payload";
 import type { HeadParent } from "../model/resolvers";
-import { analyze, entriesWithTokens, shapeOf, versionArg, versionOf, type EntryJson, type TableJson } from "./common";
+import { analyze, charge, entriesWithTokens, shapeOf, versionArg, versionOf, type EntryJson, type TableJson } from "./common";
 import { badArg, envelope, parseHeadName, reportOutcome } from "./envelope";
 import { compositionOf, type CompositionJson } from "./head-resolvers";
 
@@ -30,7 +30,7 @@ const directPath: Args<{ topK: number; perToken: number; version?: number | null
   const a = parseInput(directPathArgs, args);
   const version = await versionOf(ctx, model, a.version);
   const tok = await tokenizerOf(ctx.db, model);
-  const o = await analyze(ctx, version, directPathKind, { topK: a.topK, perToken: a.perToken });
+  const o = await analyze(ctx, "Model.directPath", version, directPathKind, { topK: a.topK, perToken: a.perToken });
   return envelope(o, (r: { top: EntryJson[]; perToken: TableJson }) => ({ top: entriesWithTokens(r.top, tok), perToken: r.perToken }));
 };
 
@@ -39,7 +39,7 @@ const compositionArgs = z.object({ kind: z.enum(["Q", "K", "V"]), top: topKParam
 const composition: Args<{ kind: "Q" | "K" | "V"; top: number; version?: number | null }> = async (model, args, ctx) => {
   const a = parseInput(compositionArgs, args);
   const version = await versionOf(ctx, model, a.version);
-  return envelope(await compositionOf(ctx, version), (r: CompositionJson) => {
+  return envelope(await compositionOf(ctx, "Model.composition", version), (r: CompositionJson) => {
     const t = decodeTensor(r[a.kind]);
     const [L, H] = t.shape;
     const n = L * H;
@@ -66,7 +66,7 @@ const virtualWeights: Args<{ writer: string; reader: string; kind: "Q" | "K" | "
   const writer = parseHeadName(a.writer, shape, "writer");
   const reader = parseHeadName(a.reader, shape, "reader");
   if (writer.layer >= reader.layer) throw badArg("reader", `reader ${a.reader} must be in a later layer than writer ${a.writer}`);
-  const o = await analyze(ctx, version, virtualWeightsKind, { writer, reader, mode: a.kind });
+  const o = await analyze(ctx, "Model.virtualWeights", version, virtualWeightsKind, { writer, reader, mode: a.kind });
   return envelope(o, (r: { norm: number; singularValues: number[] }) => ({
     writer: `${writer.layer}.${writer.head}`, reader: `${reader.layer}.${reader.head}`, kind: a.kind, norm: r.norm, singularValues: r.singularValues.slice(0, a.topK),
   }));
@@ -109,7 +109,7 @@ export function matchPattern(r: HeadReportJson, pattern: Pattern) {
 
 const circuits: Args<{ pattern: Pattern; version?: number | null }> = async (model, args, ctx) => {
   const version = parseInput(versionArg.nullable(), args.version ?? undefined) ?? undefined;
-  const o = await getHeadReportForActor(ctx.db, ctx.actor, model.id, { version });
+  const o = await getHeadReportForActor(ctx.db, ctx.actor, model.id, { version, ...charge(ctx, "Model.circuits") });
   return envelope(reportOutcome(o), (r) => matchPattern(r, args.pattern));
 };
 

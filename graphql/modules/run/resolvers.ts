@@ -73,7 +73,7 @@ async function patterns(r: RunParent, args: unknown, ctx: GraphQLContext) {
   const a = parseInput(patternArgs, args);
   if (a.layer < 0 || a.layer >= r.shape.n_layers) throw badArg("layer", `layer ${a.layer} does not exist: the model has ${r.shape.n_layers} layers`);
   if (a.head != null && (a.head < 0 || a.head >= r.shape.n_heads)) throw badArg("head", `head ${a.head} does not exist: layers have ${r.shape.n_heads} heads`);
-  const o = await analyze(ctx, r.versionRow, runPatternsKind, { tokens: r.ids, layer: a.layer, ...(a.topK != null ? { topK: a.topK } : {}) });
+  const o = await analyze(ctx, "ForwardRun.patterns", r.versionRow, runPatternsKind, { tokens: r.ids, layer: a.layer, ...(a.topK != null ? { topK: a.topK } : {}) });
   return envelope(o, (p: { dense: TensorJson | null; topK: { values: TensorJson; indices: TensorJson } | null }) => {
     const h = a.head ?? null;
     if (h === null) return { layer: a.layer, head: null, dense: p.dense, topK: p.topK };
@@ -87,7 +87,7 @@ async function logits(r: RunParent, args: unknown, ctx: GraphQLContext) {
   const a = parseInput(logitArgs, args);
   const n = r.ids.length;
   if (a.position != null && (a.position < 0 || a.position >= n)) throw badArg("position", `position ${a.position} is outside the ${n} tokens`);
-  const o = await analyze(ctx, r.versionRow, runLogitsKind, { tokens: r.ids, topK: a.topK });
+  const o = await analyze(ctx, "ForwardRun.logits", r.versionRow, runLogitsKind, { tokens: r.ids, topK: a.topK });
   return envelope(o, (p: { top: { values: TensorJson; indices: TensorJson } }) => {
     const values = decodeTensor(p.top.values);
     const indices = decodeTensor(p.top.indices);
@@ -104,7 +104,7 @@ async function logits(r: RunParent, args: unknown, ctx: GraphQLContext) {
 }
 
 async function logProbs(r: RunParent, _args: unknown, ctx: GraphQLContext) {
-  const o = await analyze(ctx, r.versionRow, runLogitsKind, { tokens: r.ids, topK: 1 });
+  const o = await analyze(ctx, "ForwardRun.logProbs", r.versionRow, runLogitsKind, { tokens: r.ids, topK: 1 });
   return envelope(o, (p: { nextTokenLogProbs: TensorJson; loss: number | null }) => ({ nextToken: p.nextTokenLogProbs, loss: p.loss }));
 }
 
@@ -114,13 +114,13 @@ async function pathExpansion(r: RunParent, args: unknown, ctx: GraphQLContext) {
   const a = parseInput(pathArgs, args);
   if (a.position < 0 || a.position >= r.ids.length) throw badArg("position", `position ${a.position} is outside the ${r.ids.length} tokens`);
   if (a.target < 0 || a.target >= r.shape.d_vocab) throw badArg("target", `target ${a.target} is not a token id in [0, d_vocab = ${r.shape.d_vocab})`);
-  const o = await analyze(ctx, r.versionRow, runPathExpansionKind, { tokens: r.ids, ...a });
+  const o = await analyze(ctx, "ForwardRun.pathExpansion", r.versionRow, runPathExpansionKind, { tokens: r.ids, ...a });
   return envelope(o, (p: { logit: number; terms: unknown[] }) => ({ position: a.position, target: tokenOf(r.tokenizer, a.target), logit: p.logit, terms: p.terms }));
 }
 
 async function termImportance(r: RunParent, _args: unknown, ctx: GraphQLContext) {
   if (r.ids.length < 2) throw badArg("tokens", "termImportance needs at least 2 tokens");
-  return envelope(await analyze(ctx, r.versionRow, runTermImportanceKind, { tokens: r.ids }), (p) => p);
+  return envelope(await analyze(ctx, "ForwardRun.termImportance", r.versionRow, runTermImportanceKind, { tokens: r.ids }), (p) => p);
 }
 
 export const runResolvers = {

@@ -151,3 +151,18 @@ export function inductionStripeScores(patterns: readonly (readonly Tensor<FloatA
   for (let i = 0; i < out.length; i++) out[i] /= patterns.length;
   return out;
 }
+
+/**
+ * The repeat length L of a sequence ending in a block repeated twice ([prefix] r r, ARENA's
+ * `generate_repeated_tokens` with BOS as prefix): the largest L with 2L ≤ n whose last 2L tokens are
+ * two copies of one block; 0 when the sequence does not end that way.
+ */
+export function inferRepeatLength(tokens: ArrayLike<number>): number {
+  const n = tokens.length;
+  for (let L = Math.floor(n / 2); L >= 1; L--) {
+    let same = true;
+    for (let i = n - L; i < n && same; i++) same = tokens[i] === tokens[i - L];
+    if (same) return L;
+  }
+  return 0;
+}

@@ -13,3 +13,4 @@ export * from "./probes";
 export * from "./induction";
 export * from "./labels";
 export * from "./report";
+export * from "./typed";

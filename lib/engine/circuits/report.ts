@@ -12,7 +12,7 @@ import { type AttnOnlyModel } from "../transformer/weights";
 import { type AttnOnlyConfig, isAttentionOnly } from "../transformer/config";
 import { type ProcessingFlags } from "../transformer/processing";
 import { compositionBaseline, type CompositionBaseline, compositionScores, type CompositionScores, relativeToBaseline } from "./composition";
-import { detectorScores, inductionStripeScores } from "./detectors";
+import { detectorScores, inductionStripeScores, inferRepeatLength } from "./detectors";
 import { embedGram, ovCopyingScores, qkPositivityScores, unembedEmbed } from "./eigen";
 import { type AblationCache, kCompositionPartner, keyAblationDrop } from "./induction";
 import { type HeadLabel, LABEL_THRESHOLDS, labelHead, looksLikeInduction, type PartnerEvidence } from "./labels";
@@ -56,7 +56,11 @@ export interface HeadReportJson {
   readonly attentionOnly: boolean;
   readonly processing: ProcessingFlags;
   readonly kernels: string;
-  readonly probes: { seed: number; detectorTokens: "caller" | "seeded"; repeatLength: number; batch: number; periods: number[] };
+  readonly probes: {
+    seed: number; detectorTokens: "caller" | "seeded"; repeatLength: number; batch: number; periods: number[];
+    /** Caller tokens only: the repeat length L of each sequence the ARENA stripe was measured with. */
+    stripeRepeatLengths?: number[];
+  };
   readonly thresholds: typeof LABEL_THRESHOLDS;
   readonly heads: HeadScores[];
   /** TL all_composition_scores, [layer₁][head₁][layer₂][head₂]. */
@@ -68,8 +72,16 @@ export interface HeadReportJson {
 
 export interface HeadReportOptions {
   kernels?: Kernels;
-  /** Token-id sequences for the TL detectors (default: the seeded repeated batch). */
+  /**
+   * Token-id sequences for every detector (default: the seeded repeated batch): the TL scores and
+   * ARENA's stripe, whose L per sequence is `tokensRepeatLength` or inferred from the repeat the
+   * sequence ends with (inferRepeatLength; when one ends in none, the stripe stays on the seeded
+   * batch and `probes.stripeRepeatLengths` is absent). The key ablation and the varied-period
+   * scores keep the seeded batches (they need tokens made for them).
+   */
   tokens?: number[][];
+  /** L of the ARENA stripe on the caller's tokens (default: inferred per sequence). */
+  tokensRepeatLength?: number;
   seed?: number;
   /** Sequences per probe batch (default 8 repeated, half as many varied-period). */
   batch?: number;
@@ -155,7 +167,11 @@ export async function headReport(model: AttnOnlyModel, opts: HeadReportOptions =
   const repeated = repeatedRandomTokens(d_vocab, L, { batch, seed });
   const varied = variedPeriodTokens(d_vocab, 2 * L, Math.max(2, Math.ceil(L / 4)), L, { batch: Math.max(2, Math.ceil(batch / 2)), seed });
   const base = { config, attentionOnly: isAttentionOnly(config), processing: model.processing, kernels: k.name, thresholds: LABEL_THRESHOLDS };
-  const probes = { seed, detectorTokens: opts.tokens ? ("caller" as const) : ("seeded" as const), repeatLength: L, batch, periods: varied.periods };
+  const stripeLengths = opts.tokens ? callerRepeatLengths(opts.tokens, opts.tokensRepeatLength) : undefined;
+  const probes = {
+    seed, detectorTokens: opts.tokens ? ("caller" as const) : ("seeded" as const), repeatLength: L, batch, periods: varied.periods,
+    ...(stripeLengths ? { stripeRepeatLengths: stripeLengths } : {}),
+  };
   if (NL === 0) return { ...base, probes, heads: [], composition: { Q: [], K: [], V: [] } };
 
   const caches: AblationCache[] = [];
@@ -166,7 +182,7 @@ export async function headReport(model: AttnOnlyModel, opts: HeadReportOptions =
   const prev = detectorScores("previous-token", detTokens, detPatterns);
   const dup = detectorScores("duplicate-token", detTokens, detPatterns);
   const ind = detectorScores("induction", detTokens, detPatterns);
-  const stripe = inductionStripeScores(repPatterns, 2 * L, L);
+  const stripe = stripeLengths ? callerStripe(detPatterns, opts.tokens!, stripeLengths) : inductionStripeScores(repPatterns, 2 * L, L);
   const variedInd = detectorScores("induction", varied.tokens, varPatterns);
   const posInv = positionalInvariance(varPatterns, 2 * L);
   const nonUniform = distanceFromUniform(varPatterns, 2 * L);
@@ -200,6 +216,29 @@ export async function headReport(model: AttnOnlyModel, opts: HeadReportOptions =
     composition: { Q: nested(comp.Q), K: nested(comp.K), V: nested(comp.V) },
     ...(baseline ? { compositionBaseline: baseline, compositionRelative: toNested(relativeToBaseline(comp, baseline)) } : {}),
   };
+}
+
+/**
+ * L per caller sequence: `given` (RangeError when it does not fit one), else the repeat each ends
+ * with; undefined when some sequence ends in no repeat (the stripe then stays on the seeded batch).
+ */
+function callerRepeatLengths(tokens: readonly number[][], given: number | undefined): number[] | undefined {
+  const Ls = tokens.map((seq, b) => {
+    if (given === undefined) return inferRepeatLength(seq);
+    if (!Number.isInteger(given) || given < 1 || 2 * given > seq.length) throw new RangeError(`headReport: repeat length ${given} does not fit caller sequence ${b} of ${seq.length} tokens (needs 2L ≤ n)`);
+    return given;
+  });
+  return Ls.every((L) => L >= 1) ? Ls : undefined;
+}
+
+/** ARENA's stripe on the caller's sequences (each its own length and L), mean over sequences. */
+function callerStripe(patterns: Tensor<FloatArray>[][], tokens: readonly number[][], Ls: readonly number[]): Float64Array {
+  const out = new Float64Array(patterns[0].length * patterns[0][0].shape[0]);
+  patterns.forEach((seq, b) => {
+    const s = inductionStripeScores([seq], tokens[b].length, Ls[b]);
+    for (let i = 0; i < out.length; i++) out[i] += s[i] / patterns.length;
+  });
+  return out;
 }
 
 function toNested(c: CompositionScores): { Q: Nested4; K: Nested4; V: Nested4 } {

@@ -7,6 +7,7 @@
 import type { ParamSet, TrainModelConfig } from "./params";
 import { forward, Workspace } from "./model";
 import { mulberry32, deriveSeed } from "./prng";
+import { detectorScores, inductionStripeScores } from "../circuits/detectors";
 
 /**
  * In-context-learning score (Olsson et al., 2022, §"in-context learning score"): mean loss on late
@@ -24,19 +25,26 @@ export function inContextLearningScore(posLoss: ArrayLike<number>): number {
   return late / q - early / q;
 }
 
-/** Per-head scores measured on the probe batch while training. */
+/**
+ * Per-head scores measured on the probe batch while training: the head report's own definitions
+ * (lib/engine/circuits/detectors), so a head's training curve ends at the number its report shows
+ * on the same tokens.
+ */
 export interface HeadScore {
   /** TL-style head name "L.H". */
   name: string;
   layer: number;
   head: number;
-  /** Mean attention from each position to the one before (ARENA `prev_token` detector). */
+  /** TL `head_detector` "previous_token_head" ("mul"), the report's `previousToken` (detectorScores). */
   previousToken: number;
-  /** Mean attention on the induction stripe (offset 1 − L) of a random sequence of length L repeated twice (ARENA induction score). */
+  /** ARENA's induction stripe at offset 1 − L, the report's `inductionStripe` (inductionStripeScores). */
   induction: number;
 }
 
-/** Probe: `batch` sequences of ⌊seqLen/2⌋ uniform random tokens repeated twice (odd seqLen: one extra random token first). */
+/**
+ * Probe: `batch` sequences of L = ⌊seqLen/2⌋ uniform random tokens repeated twice (odd seqLen: one
+ * extra random token first, like ARENA's BOS).
+ */
 export class HeadProbe {
   private readonly ws: Workspace;
   private readonly tokens: Int32Array;
@@ -55,27 +63,26 @@ export class HeadProbe {
     }
   }
 
+  /** The probe's token ids, one array per sequence. */
+  get sequences(): number[][] {
+    const T = this.ws.seqLen;
+    return Array.from({ length: this.ws.batch }, (_, b) => Array.from(this.tokens.subarray(b * T, (b + 1) * T)));
+  }
+
   /** Scores of every head of `params` on the probe batch, layer-major. */
   scores(params: ParamSet): HeadScore[] {
     const { ws, cfg, half } = this;
     forward(cfg, params, this.tokens, ws);
-    const T = ws.seqLen, H = cfg.n_heads, off = T - 2 * half;
+    const T = ws.seqLen, H = cfg.n_heads;
+    // The workspace's [batch, head, q, k] patterns as the detectors read them: per sequence, per layer [head, q, k].
+    const patterns = Array.from({ length: ws.batch }, (_, b) =>
+      ws.pattern.map((pat) => ({ data: pat.subarray(b * H * T * T, (b + 1) * H * T * T), shape: [H, T, T] })),
+    );
+    const prev = detectorScores("previous-token", this.sequences, patterns);
+    const stripe = inductionStripeScores(patterns, T, half);
     const out: HeadScore[] = [];
     for (let l = 0; l < cfg.n_layers; l++) {
-      const pat = ws.pattern[l];
-      for (let h = 0; h < H; h++) {
-        let prev = 0, ind = 0;
-        for (let b = 0; b < ws.batch; b++) {
-          const base = (b * H + h) * T * T;
-          for (let i = 1; i < T; i++) prev += pat[base + i * T + i - 1];
-          for (let i = off + half; i < T; i++) ind += pat[base + i * T + i - half + 1];
-        }
-        out.push({
-          name: `${l}.${h}`, layer: l, head: h,
-          previousToken: prev / (ws.batch * (T - 1)),
-          induction: ind / (ws.batch * half),
-        });
-      }
+      for (let h = 0; h < H; h++) out.push({ name: `${l}.${h}`, layer: l, head: h, previousToken: prev[l * H + h], induction: stripe[l * H + h] });
     }
     return out;
   }

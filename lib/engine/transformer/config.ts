@@ -6,6 +6,7 @@
  * every inconsistency is a SafetensorsError naming the tensor (and both shapes) at fault.
  */
 import { SafetensorsError } from "../io/safetensors";
+import { dtShapes, type DTSpec } from "./dt-config";
 import { inferMlpConfig, MLP_LAYER_NAME, mlpAxisNames, mlpExpectedShape, type ActFn } from "./mlp-config";
 
 export type PositionalEmbeddingType = "standard" | "shortformer";
@@ -26,6 +27,8 @@ export interface AttnOnlyConfig {
   /** LayerNorm epsilon (TL default 1e-5). */
   eps: number;
   biases: boolean;
+  /** Width of the unembedding when it differs from d_vocab (TL `d_vocab_out`): a DT's action head. */
+  d_vocab_out?: number;
   /** MLP hidden width (TL `d_mlp`); present only for a model with MLP blocks (TL attn_only false). */
   d_mlp?: number;
   /** MLP activation (TL `act_fn`); present with d_mlp. */
@@ -60,8 +63,8 @@ function expectedShape(name: string, c: Omit<AttnOnlyConfig, "positional_embeddi
   if (mlp) return mlpExpectedShape(mlp[3] ?? mlp[4], D, c.d_mlp ?? 0);
   if (name === "embed.W_E") return [V, D];
   if (name === "pos_embed.W_pos") return [T, D];
-  if (name === "unembed.W_U") return [D, V];
-  if (name === "unembed.b_U") return [V];
+  if (name === "unembed.W_U") return [D, c.d_vocab_out ?? V];
+  if (name === "unembed.b_U") return [c.d_vocab_out ?? V];
   if (name === "ln_final.w" || name === "ln_final.b") return [D];
   const m = LAYER_NAME.exec(name);
   if (!m) throw new Error(`expectedShape: not a weight name: ${name}`);
@@ -102,10 +105,13 @@ function parseMetadataConfig(metadata: Readonly<Record<string, string>>): Record
  * blocks.0.attn.W_Q; n_layers ← the highest block index + 1. Returns the unknown names as warnings.
  */
 export function inferConfig(
-  shapes: ReadonlyMap<string, readonly number[]>,
+  fileShapes: ReadonlyMap<string, readonly number[]>,
   metadata: Readonly<Record<string, string>> = {},
-): { config: AttnOnlyConfig; warnings: string[] } {
+): { config: AttnOnlyConfig; warnings: string[]; dt?: DTSpec } {
   const warnings: string[] = [];
+  // A decision transformer's typed embeddings stand in as one stacked embed.W_E (./dt-config.ts).
+  const dt = dtShapes(fileShapes, metadata);
+  const shapes = dt?.shapes ?? fileShapes;
   let maxLayer = -1;
   for (const name of shapes.keys()) {
     const m = LAYER_NAME.exec(name) ?? MLP_LAYER_NAME.exec(name);
@@ -124,6 +130,11 @@ export function inferConfig(
     n_ctx: { value: W_pos[0], from: "pos_embed.W_pos" },
     n_layers: { value: maxLayer + 1, from: maxLayer >= 0 ? `blocks.${maxLayer}` : "the absence of blocks.* tensors" },
   };
+  if (dt) {
+    src.d_vocab = { value: W_E[0], from: "the typed rows of embed.W_E_state, embed.W_E_action and embed.W_E_rtg" };
+    src.d_model = { value: W_E[1], from: "embed.W_E_state" };
+    src.d_vocab_out = { value: dt.spec.actions.labels.length, from: "embed.W_E_action" };
+  }
   if (maxLayer >= 0) {
     const W_Q = requireShape(shapes, "blocks.0.attn.W_Q", 3);
     if (W_Q[0] > MAX_HEADS) throw new SafetensorsError(`blocks.0.attn.W_Q has ${W_Q[0]} heads, more than the ${MAX_HEADS}-head limit (MAX_HEADS)`, "blocks.0.attn.W_Q");
@@ -161,8 +172,8 @@ export function inferConfig(
     let why = "";
     for (let i = 0; i < Math.min(shape.length, want.length); i++) {
       if (shape[i] !== want[i]) {
-        const s = src[axisNames[i]];
-        why = ` but ${axisNames[i]} is ${s.value} from ${s.from}`;
+        const axis = axisNames[i] === "d_vocab_out" && !dt ? "d_vocab" : axisNames[i];
+        why = ` but ${axis} is ${src[axis].value} from ${src[axis].from}`;
         break;
       }
     }
@@ -182,10 +193,11 @@ export function inferConfig(
     normalization_type: hasLN ? "LN" : null,
     eps: 1e-5,
     biases,
+    ...(dt ? { d_vocab_out: sizes.d_vocab_out } : {}),
     ...(mlp ?? {}),
   };
   applyMetadataConfig(config, meta, hasLN);
-  return { config, warnings };
+  return { config, warnings, ...(dt ? { dt: dt.spec } : {}) };
 }
 
 function axisNamesOf(name: string): string[] {
@@ -193,8 +205,8 @@ function axisNamesOf(name: string): string[] {
   if (mlp) return mlpAxisNames(mlp[3] ?? mlp[4]);
   if (name === "embed.W_E") return ["d_vocab", "d_model"];
   if (name === "pos_embed.W_pos") return ["n_ctx", "d_model"];
-  if (name === "unembed.W_U") return ["d_model", "d_vocab"];
-  if (name === "unembed.b_U") return ["d_vocab"];
+  if (name === "unembed.W_U") return ["d_model", "d_vocab_out"];
+  if (name === "unembed.b_U") return ["d_vocab_out"];
   if (/W_O$/.test(name)) return ["n_heads", "d_head", "d_model"];
   if (/W_[QKV]$/.test(name)) return ["n_heads", "d_model", "d_head"];
   if (/b_[QKV]$/.test(name)) return ["n_heads", "d_head"];
@@ -206,6 +218,8 @@ function applyMetadataConfig(config: AttnOnlyConfig, meta: Record<string, unknow
   if (!meta) return;
   for (const k of ["n_layers", "n_heads", "d_model", "d_head", "d_vocab", "n_ctx"] as const) {
     if (meta[k] === undefined || meta[k] === null) continue;
+    // A DT's TL config names the action head's width d_vocab; here d_vocab counts its typed rows.
+    if (k === "d_vocab" && config.d_vocab_out !== undefined) continue;
     if (config.n_layers === 0 && (k === "n_heads" || k === "d_head")) {
       if (Number.isInteger(meta[k]) && (meta[k] as number) >= 1) config[k] = meta[k] as number;
       continue;

@@ -32,7 +32,7 @@ export interface PathTerm {
 }
 
 /** Row-wise centring and division by a frozen scale: TL `apply_ln_to_stack` for one component. */
-function frozenLN(c: Float32Array, scale: Float32Array | null, n: number, D: number): Float32Array {
+export function frozenLN(c: Float32Array, scale: Float32Array | null, n: number, D: number): Float32Array {
   if (!scale) return c;
   const out = new Float32Array(n * D);
   for (let p = 0; p < n; p++) {

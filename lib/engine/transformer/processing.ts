@@ -15,7 +15,7 @@
  *   Skipped (with a warning) for shortformer models with LayerNorm: there W_pos is added after ln1
  *   and would wrongly be scaled by the folded weights.
  * - center_writing_weights (TL `center_writing_weights`; only with LN/LNPre, as TL): W_E, W_pos and
- *   W_O (and MLP W_out) have their mean over d_model removed, b_O (b_out) its mean. Exact under LayerNorm, which removes the
+ *   W_O (and MLP W_out, a DT's W_time) have their mean over d_model removed, b_O (b_out) its mean. Exact under LayerNorm, which removes the
  *   mean anyway.
  * - center_unembed (TL `center_unembed`): W_U minus its mean over d_vocab, b_U minus its mean.
  *   Logits shift by a constant per position; log-probs unchanged.
@@ -101,8 +101,10 @@ export function processWeights(model: AttnOnlyModel, options: ProcessingOptions 
   const config = { ...model.config };
   const flags: ProcessingFlags = { ...model.processing };
   const warnings = [...model.warnings];
-  const { n_heads: H, d_model: D, d_head: E, d_vocab: V } = config;
+  const { n_heads: H, d_model: D, d_head: E } = config;
+  const V = config.d_vocab_out ?? config.d_vocab;
   let { W_E, W_pos, W_U, b_U, ln_final } = model.weights;
+  let dt = model.dt;
   let blocks: LayerWeights[] = model.weights.blocks.map((b) => ({ ...b }));
 
   if (want.fold_ln && config.normalization_type === "LN") {
@@ -136,6 +138,7 @@ export function processWeights(model: AttnOnlyModel, options: ProcessingOptions 
   } else if (want.center_writing_weights && config.normalization_type !== null) {
     W_E = centerLastAxis(W_E);
     W_pos = centerLastAxis(W_pos);
+    if (dt) dt = { ...dt, W_time: centerLastAxis(dt.W_time) };
     blocks = blocks.map((blk) => ({
       ...blk, W_O: centerLastAxis(blk.W_O), b_O: centerLastAxis(blk.b_O),
       ...(blk.mlp ? { mlp: { ...blk.mlp, W_out: centerLastAxis(blk.mlp.W_out), b_out: centerLastAxis(blk.mlp.b_out) } } : {}),
@@ -166,5 +169,5 @@ export function processWeights(model: AttnOnlyModel, options: ProcessingOptions 
     });
     flags.fold_value_biases = true;
   }
-  return { config, weights: { W_E, W_pos, blocks, ln_final, W_U, b_U }, processing: flags, warnings };
+  return { config, weights: { W_E, W_pos, blocks, ln_final, W_U, b_U }, processing: flags, warnings, ...(dt ? { dt } : {}) };
 }

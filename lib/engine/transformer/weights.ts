@@ -8,6 +8,7 @@
 import { zeros, type Tensor } from "../tensor/tensor";
 import type { SafetensorsHeader } from "../io/safetensors";
 import { inferConfig, type AttnOnlyConfig } from "./config";
+import { dtRows, type DTRows, type DTSpec } from "./dt-config";
 import { processWeights, type ProcessingFlags, type ProcessingOptions } from "./processing";
 
 /** One attention layer (TL `blocks.{l}`). Row-vector convention: q = x @ W_Q[h] + b_Q[h]. */
@@ -56,10 +57,22 @@ export interface AttnOnlyWeights {
   b_U: Tensor;
 }
 
+/**
+ * What a decision transformer adds (DT-FORMAT.md): its spec, where its typed rows sit in `W_E`
+ * (state features, actions, the RTG direction stacked), and W_time [max_timestep + 1, d_model].
+ */
+export interface DecisionTransformerParts {
+  readonly spec: DTSpec;
+  readonly rows: DTRows;
+  readonly W_time: Tensor;
+}
+
 /** A loaded model: config, TL-shaped weights, the processing flags applied, and load warnings. */
 export interface AttnOnlyModel {
   readonly config: AttnOnlyConfig;
   readonly weights: AttnOnlyWeights;
+  /** Present for a decision transformer: then `weights.W_E` holds its typed rows and `W_U` is the action head. */
+  readonly dt?: DecisionTransformerParts;
   /** TL weight-processing flags actually applied; record them with every result. */
   readonly processing: ProcessingFlags;
   readonly warnings: readonly string[];
@@ -70,7 +83,7 @@ export interface AttnOnlyModel {
  * config inferred from shapes and checked against `__metadata__.config`, missing tensors named.
  * TL buffers (attn.mask, attn.IGNORE) are already set aside by the header parser.
  */
-export function validateModelHeader(header: SafetensorsHeader): { config: AttnOnlyConfig; warnings: string[] } {
+export function validateModelHeader(header: SafetensorsHeader): { config: AttnOnlyConfig; warnings: string[]; dt?: DTSpec } {
   const shapes = new Map<string, readonly number[]>();
   for (const [name, e] of header.tensors) shapes.set(name, e.shape);
   return inferConfig(shapes, header.metadata);
@@ -97,9 +110,10 @@ export function loadModel(
     if (/^blocks\.\d+\.attn\.(mask|IGNORE)$/.test(name)) continue;
     shapes.set(name, t.shape);
   }
-  const { config, warnings } = inferConfig(shapes, opts.metadata ?? {});
-  const { n_heads: H, d_model: D, d_head: E, d_vocab: V } = config;
-  const get = (name: string) => map.get(name)!;
+  const { config, warnings, dt } = inferConfig(shapes, opts.metadata ?? {});
+  const { n_heads: H, d_model: D, d_head: E } = config;
+  const V = config.d_vocab_out ?? config.d_vocab;
+  const get = (name: string) => (name === "embed.W_E" && dt ? stackTypedRows(map, config.d_vocab, D) : map.get(name)!);
   const opt = (name: string, shape: number[]) => map.get(name) ?? zeros(shape);
   const hasLN = config.normalization_type === "LN";
   const blocks: LayerWeights[] = [];
@@ -127,7 +141,20 @@ export function loadModel(
     W_U: get("unembed.W_U"),
     b_U: opt("unembed.b_U", [V]),
   };
-  return processWeights({ config, weights, processing: NO_PROCESSING, warnings }, opts.processing);
+  const dtParts = dt ? { dt: { spec: dt, rows: dtRows(dt), W_time: get("embed.W_time") } } : {};
+  return processWeights({ config, weights, processing: NO_PROCESSING, warnings, ...dtParts }, opts.processing);
+}
+
+/** A DT's W_E_state, W_E_action and W_E_rtg stacked into one [rows, d_model] tensor (./dt-config.ts). */
+function stackTypedRows(map: ReadonlyMap<string, Tensor>, rows: number, D: number): Tensor {
+  const data = new Float32Array(rows * D);
+  let off = 0;
+  for (const name of ["embed.W_E_state", "embed.W_E_action", "embed.W_E_rtg"]) {
+    const t = map.get(name)!;
+    data.set(t.data, off);
+    off += t.data.length;
+  }
+  return { data, shape: [rows, D] };
 }
 
 /** Flags of a model as loaded, before any processing. */

@@ -9,7 +9,8 @@
  * Patterns come from the independent float64 reference forward pass (tests/engine/transformer/fixtures),
  * models from its seeded random weights. Scores must agree within 1e-4 relative (issue 3).
  */
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { inferRepeatLength } from "@/lib/engine/circuits/detectors";
 import { headReport } from "@/lib/engine/circuits/report";
 import { repeatedRandomTokens } from "@/lib/engine/circuits/probes";
 import { loadModel } from "@/lib/engine/transformer/weights";
@@ -103,6 +104,17 @@ describe("the head report against TL's and ARENA's formulas on a random shortfor
     expectClose(got("previousToken"), tlDetect(refPatterns, callerTokens, (toks) => tlPrevious(toks.length)), { abs: 1e-7, rel: 1e-4 }, "previousToken");
     expectClose(got("duplicateToken"), tlDetect(refPatterns, callerTokens, tlDuplicate), { abs: 1e-7, rel: 1e-4 }, "duplicateToken");
     expectClose(got("induction"), tlDetect(refPatterns, callerTokens, tlInduction), { abs: 1e-7, rel: 1e-4 }, "induction");
+  });
+
+  it("gives ARENA's induction stripe on caller tokens of the form [BOS] r r, each with the L of its own repeat", async () => {
+    const { t, model } = loadShortformer(24);
+    const seqs = [[9, 3, 7, 2, 3, 7, 2], [4, 1, 5, 8, 6, 1, 5, 8, 6]];
+    expect(seqs.map(inferRepeatLength)).toEqual([3, 4]);
+    expect(inferRepeatLength([1, 2, 3])).toBe(0);
+    const r = await headReport(model, { tokens: seqs, repeatLength: L, batch: 2, seed: 1, baselineSamples: 0 });
+    expect(r.probes.stripeRepeatLengths).toEqual([3, 4]);
+    const perSeq = seqs.map((toks, b) => arenaStripe([referenceForward(shortformer, t, toks).patterns], [3, 4][b]));
+    expectClose(r.heads.map((h) => h.inductionStripe), perSeq[0].map((x, i) => (x + perSeq[1][i]) / 2), { abs: 1e-7, rel: 1e-4 }, "inductionStripe (caller)");
   });
 
   it("gives ARENA's induction stripe on the seeded repeated tokens, and TL's scores on them when no tokens are given", async () => {

@@ -134,3 +134,19 @@ describe("forgetting", () => {
     expect(actorCacheSize()).toBe(0);
   });
 });
+
+describe("one cache per process", () => {
+  it("is shared by every copy of the module (Next bundles each route with its own copy)", async () => {
+    const load = loader({ actor: ada });
+    await cachedActor("shared", "h-shared", load);
+    vi.resetModules();
+    const copy = await import("@/lib/auth/actor-cache");
+    expect(copy.cachedActor).not.toBe(cachedActor);
+    expect(await copy.cachedActor("shared", "h-shared", load)).toEqual(ada);
+    expect(load).toHaveBeenCalledTimes(1);
+    // A forget through the other copy is seen here.
+    copy.forgetToken("h-shared");
+    await cachedActor("shared", "h-shared", load);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,7 +1,7 @@
 // Head matching: the Hungarian assignment on hand-worked matrices, and a model against a copy of
 // itself with the heads of each layer permuted (the permutation must be recovered exactly).
 import { describe, expect, it } from "vitest";
-import { assignMax, headLineage, matchHeads, type HeadMatchInput } from "@/lib/engine/transformer/head-matching";
+import { assignMax, headLineage, matchHeads, type HeadMatchInput } from "@/lib/engine/circuits/head-matching";
 import { initParams, type ParamSet } from "@/lib/engine/train/params";
 
 const cfg = { n_layers: 2, n_heads: 4, d_model: 32, d_head: 4, d_vocab: 20, n_ctx: 8, positional_embedding_type: "standard" as const, biases: false };

@@ -7,8 +7,8 @@
  * Rule: heads are only matched within the same layer (permuting heads across layers changes the
  * function); similarities are symmetric in the two models and lie in [0, 1].
  */
-import { subspaceOverlap, type HeadSide } from "../circuits/virtual";
-import type { AttnWeights } from "../circuits/composition";
+import { subspaceOverlap, type HeadSide } from "./virtual";
+import type { AttnWeights } from "./composition";
 import { matmul64 } from "../linalg/matrix";
 import { index0, type FloatArray, type Tensor } from "../tensor/tensor";
 
