@@ -17,6 +17,8 @@ export const ErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   NOT_FOUND: "NOT_FOUND",
   CONFLICT: "CONFLICT",
+  /** A per-user quota is used up (lib/db/errors QuotaError), e.g. concurrent jobs. */
+  QUOTA_EXCEEDED: "QUOTA_EXCEEDED",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -62,7 +64,7 @@ function classify(error: unknown): { code: ErrorCode; message: string; inputErro
   if (error instanceof Error && "code" in error && typeof error.code === "string") {
     const code = error.code;
     if (code === ErrorCode.NOT_FOUND || code === ErrorCode.FORBIDDEN || code === ErrorCode.UNAUTHENTICATED
-      || code === ErrorCode.CONFLICT || code === ErrorCode.BAD_USER_INPUT) {
+      || code === ErrorCode.CONFLICT || code === ErrorCode.BAD_USER_INPUT || code === ErrorCode.QUOTA_EXCEEDED) {
       // BadInputError names the input field at fault.
       const field = "field" in error && typeof error.field === "string" ? error.field : undefined;
       return { code, message: error.message, ...(field ? { inputErrors: [{ path: [field], message: error.message }] } : {}) };

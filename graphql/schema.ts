@@ -17,6 +17,7 @@ import { baseResolvers } from "./modules/base/resolvers";
 import { circuitsResolvers } from "./modules/circuits/resolvers";
 import { claimResolvers } from "./modules/claims/resolvers";
 import { collabResolvers } from "./modules/collab/resolvers";
+import { jobResolvers } from "./modules/job/resolvers";
 import { modelResolvers } from "./modules/model/resolvers";
 import { runResolvers } from "./modules/run/resolvers";
 import { teamResolvers } from "./modules/team/resolvers";
@@ -24,10 +25,10 @@ import { trainingResolvers } from "./modules/training/resolvers";
 import { userResolvers } from "./modules/user/resolvers";
 
 /** Domains in load order: `base` declares Query, Mutation and the shared types the others extend. */
-export const DOMAINS = ["base", "user", "team", "model", "training", "analysis", "collab", "claims", "circuits", "run"] as const;
+export const DOMAINS = ["base", "user", "team", "model", "training", "job", "analysis", "collab", "claims", "circuits", "run"] as const;
 
 type ResolverMap = Record<string, GraphQLScalarType | Record<string, unknown>>;
-const RESOLVERS: ResolverMap[] = [baseResolvers, userResolvers, teamResolvers, modelResolvers, trainingResolvers, analysisResolvers, collabResolvers, claimResolvers, circuitsResolvers, runResolvers];
+const RESOLVERS: ResolverMap[] = [baseResolvers, userResolvers, teamResolvers, modelResolvers, trainingResolvers, jobResolvers, analysisResolvers, collabResolvers, claimResolvers, circuitsResolvers, runResolvers];
 
 /** The modules folder: $CIRCUITBOARD_ROOT or the working directory (Next and tsx both run from the repo root). */
 function modulesDir(): string {

@@ -15,16 +15,16 @@ import { getModelVersionForActor, listModelVersionsForActor, type ModelVersionSu
 import { headLineage, matchHeads, type HeadMatchInput, type HeadMatching, type MatchSpace } from "@/lib/engine/circuits/head-matching";
 import type { AttnOnlyModel } from "@/lib/engine/transformer/weights";
 import { engineVersion } from "./engine-version";
-import { HEAD_REPORT_IN_PROCESS_BYTES, loadStoredModel } from "./head-report";
+import { loadStoredModel } from "./stored-model";
 
 /** The AnalysisResult kind of a head lineage. */
 export const HEAD_LINEAGE_KIND = "head-lineage";
 
 /**
- * Largest stored weight size (bytes) of any one version matched in the request's process: the
- * head report's in-process bound, 1 MiB (matching costs far less than a report per version).
+ * Largest stored weight size (bytes) of any one version matched in the request's process: 1 MiB
+ * (matching costs far less than a head report per version; see LINEAGE_MAX_TOTAL_BYTES).
  */
-export const LINEAGE_MAX_BYTES = HEAD_REPORT_IN_PROCESS_BYTES;
+export const LINEAGE_MAX_BYTES = 1024 * 1024;
 
 /** Most versions traced in one lineage (all are held in memory at once). */
 export const LINEAGE_MAX_VERSIONS = 32;

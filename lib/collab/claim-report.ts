@@ -26,9 +26,10 @@ export async function claimReport(db: Db, actor: Actor | null, modelId: string, 
     if (error instanceof Error && "code" in error && error.code === "NOT_FOUND") return { status: "UNAVAILABLE", message: "The claim's author can no longer read this model.", ...at };
     throw error;
   }
-  if (outcome.status !== "READY") return { status: "UNAVAILABLE", message: outcome.message, ...at };
-  if (repeatLength !== undefined && repeatLength !== outcome.report.probes.repeatLength) {
-    return { status: "UNAVAILABLE", message: `This server's head report probes repeat length ${outcome.report.probes.repeatLength}; repeat length ${repeatLength} is not computed yet.`, ...at };
+  if (outcome.status === "FAILED" || outcome.status === "CANCELLED") return { status: "UNAVAILABLE", message: outcome.message, ...at };
+  if (outcome.status !== "READY") return { status: "UNAVAILABLE", message: `The head report is being computed (job ${outcome.jobId}); the claim is checked when it is ready.`, ...at };
+  if (repeatLength !== undefined && repeatLength !== outcome.result.probes.repeatLength) {
+    return { status: "UNAVAILABLE", message: `This server's head report probes repeat length ${outcome.result.probes.repeatLength}; repeat length ${repeatLength} is not computed yet.`, ...at };
   }
-  return { status: "READY", report: outcome.report, ...at, engineVersion: outcome.engineVersion };
+  return { status: "READY", report: outcome.result, ...at, engineVersion: outcome.engineVersion };
 }

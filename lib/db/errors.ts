@@ -53,3 +53,10 @@ export class BadInputError extends DataError {
 export function isDataError(error: unknown): error is DataError {
   return error instanceof DataError;
 }
+
+/** The actor has used up a quota (e.g. concurrent jobs); retry once something finished. */
+export class QuotaError extends DataError {
+  override name = "QuotaError";
+  readonly code = "QUOTA_EXCEEDED";
+  readonly status = 429;
+}

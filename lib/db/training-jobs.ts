@@ -28,6 +28,7 @@ export const TRAINING_JOB_FIELDS = {
   updatedAt: true,
   startedAt: true,
   endedAt: true,
+  jobId: true,
 } as const satisfies Prisma.TrainingJobSelect;
 
 export type TrainingJobRow = Prisma.TrainingJobGetPayload<{ select: typeof TRAINING_JOB_FIELDS }>;

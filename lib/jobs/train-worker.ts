@@ -15,6 +15,9 @@ function send(message: WorkerMessage): Promise<void> {
   return sendToParent(message, "train-worker", "lib/jobs/training-runner");
 }
 
+// The parent is gone (killed, crashed): so is this job; its lease runs out and any instance retries or fails it.
+process.on("disconnect", () => process.exit(1));
+
 process.on("message", (raw: ParentMessage) => {
   if (raw.type !== "start") return;
   void (async () => {

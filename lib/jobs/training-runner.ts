@@ -1,23 +1,31 @@
-// Runs training jobs off the request thread: each job trains in its own child process
-// (lib/jobs/train-worker.ts through tsx, which works the same under `next start`, `next dev`,
-// vitest and the CLI, with no bundling of worker files), while this process stores what it reports:
-// progress (throttled), checkpoints as model versions, the end state. Jobs run one at a time (the
-// machine has two cores); later ones wait QUEUED.
-// Rules: a job's row changes only through lib/db/training-jobs' guarded writes, so cancel wins over
-// any message still in flight; the worker is killed on cancel; a failure or a crash of the worker
-// marks the job FAILED with its message and removes the job's model.
-import { spawn, type ChildProcess } from "node:child_process";
+// Runs training jobs as jobs of the one queue (./queue, type "training"): each run trains in its own
+// child process (./train-worker through ./child, the plumbing analyses use too) while the runner's
+// process stores what it reports: progress (throttled), checkpoints as model versions, the end state.
+// Rules: a job's TrainingJob row changes only through lib/db/training-jobs' guarded writes, so cancel
+// wins over any message still in flight; the worker is killed on cancel (seen from any instance) or
+// when the lease is lost; a failure or a crash — of the worker or of the whole process, found by
+// any instance's lease sweep — marks the job FAILED and removes the job's half-trained model; every
+// change is published on `trainingEvents` (lib/live) for /api/events.
 import { createHash } from "node:crypto";
-import path from "node:path";
-import type { Db } from "../db/client";
+import type { Actor } from "../auth/policy";
+import type { Db, DbOrTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import {
+  createTrainingJob,
   failTrainingJob,
   finishTrainingJob,
   markTrainingJobRunning,
   saveTrainingCheckpoint,
   saveTrainingProgress,
+  TRAINING_JOB_FIELDS,
+  type TrainingJobRow,
 } from "../db/training-jobs";
+import { defineChannel, publish } from "../live";
+import { describeEnd, runChild } from "./child";
+import { checkJobCap } from "./queue/enqueue";
+import { jobRunner } from "./queue/runner";
+import { JOB_FIELDS, type JobRow } from "./queue/store";
+import { JobFailure, type JobHandler } from "./queue/types";
 import type { ProgressPoint, TrainingOutcome } from "./run-training";
 import { buildTask } from "./tasks";
 import { trainingSpecSchema, type TrainingSpec } from "./training-spec";
@@ -27,6 +35,14 @@ import type { ParentMessage, WorkerMessage } from "./worker-protocol";
 const PROGRESS_WRITE_MS = 300;
 /** History keeps about this many points per run (plus every scoring step). */
 const HISTORY_POINTS = 400;
+
+/** A training job's row changed (progress, checkpoint, end): subscribers re-read it. */
+export const trainingEvents = defineChannel<{ jobId: string }>("training_events");
+
+/** Publishes a change of training job `id`. */
+export function notifyTraining(db: DbOrTx, id: string): Promise<void> {
+  return publish(db, trainingEvents, { jobId: id });
+}
 
 /** The progress JSON of a job row. */
 export interface TrainingProgress {
@@ -39,149 +55,123 @@ export interface TrainingProgress {
   final?: Omit<TrainingOutcome, "file" | "vocab" | "config" | "taskDescription">;
 }
 
-interface RunningJob {
-  id: string;
-  child?: ChildProcess;
-  cancelled: boolean;
+/**
+ * Starts a training run for an EDITOR or OWNER of the team: checks the actor's job cap, creates the
+ * TrainingJob and its queue Job, and dispatches it. `config` is the validated spec plus its name.
+ */
+export async function startTrainingJob(db: Db, actor: Actor | null, input: { teamId: string; task: string; config: Prisma.InputJsonObject }): Promise<TrainingJobRow> {
+  if (actor) await checkJobCap(db, actor);
+  const training = await createTrainingJob(db, actor, input);
+  return enqueueTrainingRun(db, training.id, actor?.userId ?? null);
 }
 
-function repoRoot(): string {
-  return process.env.CIRCUITBOARD_ROOT ?? process.cwd();
+/** Queues the run of an existing QUEUED TrainingJob (creates its Job row and dispatches it). */
+export async function enqueueTrainingRun(db: Db, trainingJobId: string, createdById: string | null = null): Promise<TrainingJobRow> {
+  const training = await db.trainingJob.findUniqueOrThrow({ where: { id: trainingJobId }, select: { teamId: true, ownerId: true } });
+  const job = await db.job.create({
+    data: { type: "training", kind: "training", params: { trainingJobId }, teamId: training.teamId, createdById: createdById ?? training.ownerId, maxAttempts: 1 },
+    select: JOB_FIELDS,
+  });
+  const row = await db.trainingJob.update({ where: { id: trainingJobId }, data: { jobId: job.id }, select: TRAINING_JOB_FIELDS });
+  await jobRunner(db).dispatch(job.id);
+  return row;
 }
 
-function workerCommand(): { command: string; args: string[] } {
-  return { command: process.execPath, args: ["--import", "tsx", path.join(repoRoot(), "lib", "jobs", "train-worker.ts")] };
+/** The queue Job of a training job, if it has one. */
+export async function queueJobOfTraining(db: DbOrTx, trainingJobId: string): Promise<string | null> {
+  return (await db.trainingJob.findUnique({ where: { id: trainingJobId }, select: { jobId: true } }))?.jobId ?? null;
 }
 
-class TrainingRunner {
-  private readonly queue: Array<{ db: Db; id: string; spec: TrainingSpec; name: string }> = [];
-  private current: RunningJob | null = null;
-
-  /** Queues a job whose row is QUEUED; it starts when no other job runs. */
-  enqueue(db: Db, id: string, spec: TrainingSpec, name: string): void {
-    this.queue.push({ db, id, spec, name });
-    this.pump();
+/** The queue's handler of type "training". */
+export const runTrainingQueueJob: JobHandler = async (db, job, ctx) => {
+  const trainingJobId = (job.params as { trainingJobId?: unknown }).trainingJobId;
+  if (typeof trainingJobId !== "string") throw new JobFailure("This training job names no run.");
+  const row = await db.trainingJob.findUnique({ where: { id: trainingJobId }, select: { config: true } });
+  if (!row) throw new JobFailure("The training run was deleted.");
+  const config = row.config as { name?: unknown };
+  const spec = specOfConfig(row.config);
+  const name = typeof config.name === "string" ? config.name : `${spec.task} run`;
+  try {
+    await trainOnce(db, trainingJobId, spec, name, ctx.signal, (step) => ctx.progress(step / spec.steps, "training"));
+  } catch (error) {
+    const message = error instanceof JobFailure ? error.message : `training stopped: ${error instanceof Error ? error.message : String(error)}`;
+    if (!ctx.signal.aborted && (await failTrainingJob(db, trainingJobId, message))) await notifyTraining(db, trainingJobId);
+    throw error instanceof JobFailure ? error : new JobFailure(message);
   }
+};
 
-  /** Stops a job run or queued by this process (the row is marked by the caller). True when found. */
-  stop(id: string): boolean {
-    const at = this.queue.findIndex((j) => j.id === id);
-    if (at >= 0) {
-      this.queue.splice(at, 1);
-      return true;
-    }
-    if (this.current?.id !== id) return false;
-    this.current.cancelled = true;
-    this.current.child?.kill("SIGKILL");
-    return true;
-  }
+/**
+ * The sweeper found a training job's worker dead (its lease ran out): the run is FAILED (or stays
+ * CANCELLED) and its half-trained model removed, never left RUNNING.
+ */
+export async function trainingJobLost(db: Db, job: Pick<JobRow, "params" | "error">): Promise<void> {
+  const trainingJobId = (job.params as { trainingJobId?: unknown }).trainingJobId;
+  if (typeof trainingJobId !== "string") return;
+  if (await failTrainingJob(db, trainingJobId, job.error ?? "The worker running this job stopped.")) await notifyTraining(db, trainingJobId);
+}
 
-  /** Ids of the jobs this process is responsible for. */
-  activeIds(): Set<string> {
-    return new Set([...this.queue.map((j) => j.id), ...(this.current ? [this.current.id] : [])]);
-  }
-
-  private pump(): void {
-    if (this.current) return;
-    const next = this.queue.shift();
-    if (!next) return;
-    const running: RunningJob = { id: next.id, cancelled: false };
-    this.current = running;
-    void this.run(next.db, running, next.spec, next.name)
-      .catch((error: unknown) => failTrainingJob(next.db, next.id, `training stopped: ${error instanceof Error ? error.message : String(error)}`))
-      .catch((error: unknown) => console.error(`[training] job ${next.id}: could not record the failure`, error))
-      .finally(() => {
-        this.current = null;
-        this.pump();
-      });
-  }
-
-  private async run(db: Db, job: RunningJob, spec: TrainingSpec, name: string): Promise<void> {
-    if (!(await markTrainingJobRunning(db, job.id))) return; // cancelled while queued
-    const vocab = buildTask(spec.task).vocab;
-    const progress: TrainingProgress = { step: 0, totalSteps: spec.steps, history: [], versions: 0 };
-    const sampleEvery = Math.max(1, Math.ceil(spec.steps / HISTORY_POINTS));
-    let lastWrite = 0;
-    let writing: Promise<void> = Promise.resolve();
-    const { command, args } = workerCommand();
-    const child = spawn(command, args, { cwd: repoRoot(), stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced", env: process.env });
-    job.child = child;
-    if (job.cancelled) child.kill("SIGKILL");
-
-    // Messages are handled strictly in order: a checkpoint is stored before the next one and before "done".
-    let chain: Promise<void> = Promise.resolve();
-    let ended = false;
-    const handle = async (message: WorkerMessage): Promise<void> => {
-      if (job.cancelled || ended) return;
+/** One run of a TrainingJob in a child process; throws JobFailure with the reason when it did not finish. */
+async function trainOnce(db: Db, id: string, spec: TrainingSpec, name: string, signal: AbortSignal, onStep: (step: number) => void): Promise<void> {
+  if (!(await markTrainingJobRunning(db, id))) return; // cancelled while queued
+  await notifyTraining(db, id);
+  const vocab = buildTask(spec.task).vocab;
+  const progress: TrainingProgress = { step: 0, totalSteps: spec.steps, history: [], versions: 0 };
+  const sampleEvery = Math.max(1, Math.ceil(spec.steps / HISTORY_POINTS));
+  let lastWrite = 0;
+  let writing: Promise<void> = Promise.resolve();
+  let failure: string | null = null;
+  const end = await runChild<WorkerMessage>("lib/jobs/train-worker.ts", { type: "start", spec } satisfies ParentMessage, {
+    signal,
+    async onMessage(message) {
       switch (message.type) {
         case "progress": {
           for (const p of message.points) {
             progress.step = p.step;
             if (p.step % sampleEvery === 0 || p.headScores || p.step === spec.steps || p.step === 1) progress.history.push(p);
           }
+          onStep(progress.step);
           if (Date.now() - lastWrite >= PROGRESS_WRITE_MS) {
             lastWrite = Date.now();
             await writing;
-            writing = saveTrainingProgress(db, job.id, progress as unknown as Prisma.InputJsonObject);
+            writing = saveTrainingProgress(db, id, progress as unknown as Prisma.InputJsonObject).then(() => notifyTraining(db, id));
           }
-          return;
+          return false;
         }
         case "checkpoint": {
-          const saved = await saveTrainingCheckpoint(db, job.id, { file: message.file, step: message.step, name, vocab });
-          progress.versions = saved.version;
-          return;
+          try {
+            const saved = await saveTrainingCheckpoint(db, id, { file: message.file, step: message.step, name, vocab });
+            progress.versions = saved.version;
+          } catch (error) {
+            failure = `could not save the run: ${error instanceof Error ? error.message : String(error)}`;
+            return true;
+          }
+          await notifyTraining(db, id);
+          return false;
         }
         case "done": {
-          ended = true;
           await writing;
           const { file, vocab: _v, config: _c, taskDescription: _t, ...final } = message.outcome;
           progress.final = final;
           const hash = createHash("sha256").update(file).digest("hex");
-          await finishTrainingJob(db, job.id, progress as unknown as Prisma.InputJsonObject, hash);
-          return;
+          await finishTrainingJob(db, id, progress as unknown as Prisma.InputJsonObject, hash);
+          await notifyTraining(db, id);
+          return true;
         }
         case "error":
-          ended = true;
-          await writing;
-          await failTrainingJob(db, job.id, message.message);
-          return;
+          failure = message.message;
+          return true;
         default:
           throw new TypeError(`training runner: unexpected message ${JSON.stringify(message satisfies never)}`);
       }
-    };
-    child.on("message", (message: WorkerMessage) => {
-      chain = chain.then(() => handle(message)).catch(async (error: unknown) => {
-        ended = true;
-        child.kill("SIGKILL");
-        await failTrainingJob(db, job.id, `could not save the run: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    });
-    const exit = new Promise<number | null>((resolve) => {
-      child.on("exit", (code) => resolve(code));
-      child.on("error", (error) => {
-        console.error(`[training] job ${job.id}: worker did not start`, error);
-        resolve(-1);
-      });
-    });
-    child.send({ type: "start", spec } satisfies ParentMessage);
-    const code = await exit;
-    await chain;
-    await writing;
-    if (!ended && !job.cancelled) await failTrainingJob(db, job.id, `the training process stopped unexpectedly (exit code ${code})`);
-  }
-}
-
-const globalForRunner = globalThis as unknown as { __circuitboardTrainingRunner?: TrainingRunner };
-
-/** The process's one runner (kept on globalThis so every Next.js route bundle shares it). */
-export function trainingRunner(): TrainingRunner {
-  globalForRunner.__circuitboardTrainingRunner ??= new TrainingRunner();
-  return globalForRunner.__circuitboardTrainingRunner;
+    },
+  });
+  await writing.catch(() => undefined);
+  if (failure !== null) throw new JobFailure(failure);
+  if (end.ended === "aborted") return;
+  if (end.ended !== "done") throw new JobFailure(describeEnd(end, "the training process"));
 }
 
 /** Parses a job row's stored config back into a spec (throws a ZodError if it no longer validates). */
 export function specOfConfig(config: unknown): TrainingSpec {
   return trainingSpecSchema.parse(config);
 }
-
-export type { TrainingRunner };

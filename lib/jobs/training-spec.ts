@@ -5,6 +5,11 @@ import { z } from "zod";
 import type { TrainModelConfig } from "../engine/train/params";
 import { TASK_NAMES } from "./tasks";
 
+/** Most model versions one run may write (its checkpoints, the last step's included). */
+export const MAX_VERSIONS_PER_RUN = 50;
+/** Most per-head probe scorings one run may do (each is a forward pass over the probe batch, kept in the history). */
+export const MAX_SCORINGS_PER_RUN = 500;
+
 /** Rough multiply-adds a run may spend (≈ 1e8 per second measured here for the pure-TS trainer: ~30 minutes). */
 export const MAX_WORK = 2e11;
 
@@ -33,6 +38,13 @@ export const trainingSpecSchema = z
   .superRefine((s, ctx) => {
     if (s.dHead === undefined && s.dModel % s.nHeads !== 0) {
       ctx.addIssue({ code: "custom", path: ["dModel"], message: `dModel (${s.dModel}) must be a multiple of nHeads (${s.nHeads}), or give dHead` });
+    }
+    // Bounds before work: a run writes ⌈steps / checkpointEvery⌉ versions and scores ⌈steps / scoreEvery⌉ times.
+    if (s.checkpointEvery !== undefined && Math.ceil(s.steps / s.checkpointEvery) > MAX_VERSIONS_PER_RUN) {
+      ctx.addIssue({ code: "custom", path: ["checkpointEvery"], message: `checkpointEvery ${s.checkpointEvery} would save ${Math.ceil(s.steps / s.checkpointEvery)} versions; at most ${MAX_VERSIONS_PER_RUN} per run (use checkpointEvery ≥ ${Math.ceil(s.steps / MAX_VERSIONS_PER_RUN)})` });
+    }
+    if (s.scoreEvery !== undefined && Math.ceil(s.steps / s.scoreEvery) > MAX_SCORINGS_PER_RUN) {
+      ctx.addIssue({ code: "custom", path: ["scoreEvery"], message: `scoreEvery ${s.scoreEvery} would score the heads ${Math.ceil(s.steps / s.scoreEvery)} times; at most ${MAX_SCORINGS_PER_RUN} per run (use scoreEvery ≥ ${Math.ceil(s.steps / MAX_SCORINGS_PER_RUN)})` });
     }
     const work = trainingWork(s);
     if (work > MAX_WORK) {

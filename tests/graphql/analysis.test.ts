@@ -2,14 +2,16 @@
 // answer for a stored model equals the engine's headReport computed directly on the same
 // safetensors file (so this checks the plumbing — DB tensors → loadModel → report → cache → GraphQL
 // — while the engine's own tests check the numbers); the second request reads the AnalysisResult
-// row; private models stay invisible; models above the in-process bound get a TOO_LARGE status.
+// row; private models stay invisible, before and after their result is cached; models above the
+// in-process bound are answered QUEUED with a job id and progress, and the job's outcome follows.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HEAD_REPORT_QUERY } from "@/app/models/[id]/head-report-query";
 import { engineVersion } from "@/lib/analysis/engine-version";
-import { getHeadReportForActor, HEAD_REPORT_KIND, HEAD_REPORT_MAX_BYTES, HEAD_REPORT_OPTIONS } from "@/lib/analysis/head-report";
+import { getHeadReportForActor, HEAD_REPORT_IN_PROCESS_BYTES, HEAD_REPORT_KIND } from "@/lib/analysis/head-report";
+import { headReportParams } from "@/lib/analysis/kinds/head-report";
 import type { Actor } from "@/lib/auth/policy";
 import { forgetAllAnalyses } from "@/lib/db/analysis-memory";
 import { ensureDemoAccount } from "@/lib/db/demo";
@@ -72,9 +74,9 @@ beforeAll(async () => {
     metadata: upload.metadata, tensors: upload.tensors, contentHash: upload.contentHash,
   });
   privateId = created.model.id;
-  largeId = await createModelRow(t.db, { teamId, name: "too large", createdBy: member, byteLength: HEAD_REPORT_MAX_BYTES + 1 });
+  largeId = await createModelRow(t.db, { teamId, name: "too large", createdBy: member, byteLength: HEAD_REPORT_IN_PROCESS_BYTES + 1 });
   // The same file, straight from disk, through the engine alone.
-  direct = await headReport(await loadModelFile(INDUCTION_FILE), { ...HEAD_REPORT_OPTIONS, kernels: tsKernels });
+  direct = await headReport(await loadModelFile(INDUCTION_FILE), { ...headReportParams.parse({}), kernels: tsKernels });
 });
 
 describe("Model.headReport", () => {
@@ -132,15 +134,44 @@ describe("Model.headReport", () => {
     expect(a.data!.model!.headReport!.heads).toEqual(expectedHeads(direct));
     expect(b.data!.model!.headReport!.heads).toEqual(a.data!.model!.headReport!.heads);
     expect(await t.db.analysisResult.count({ where: { modelVersionId: version.id } })).toBe(1);
+
+    // Now that the row exists, a non-member still gets nothing from it.
+    const stillHidden = await gql<Answer>(t.db, outsider, `query($id: ID!) { model(id: $id) { headReport { status cached } } }`, { id: privateId });
+    expect(stillHidden.data!.model).toBeNull();
+    await expect(getHeadReportForActor(t.db, outsider, privateId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await getHeadReportForActor(t.db, member, privateId)).toMatchObject({ status: "READY", cached: true });
   });
 
-  it("answers TOO_LARGE with the bound, no heads and no cache row, for a model above the in-process size", async () => {
-    const result = await gql<Answer>(t.db, member, REPORT, { id: largeId });
-    expect(result.errors).toBeUndefined();
-    const report = result.data!.model!.headReport!;
-    expect(report).toMatchObject({ status: "TOO_LARGE", heads: [], composition: null, processing: null, cached: false });
-    expect(report.message).toMatch(/64\.0 MiB; head reports are computed on the server only up to 64 MiB.*circuitboard analyze/);
+  it("answers QUEUED with a job id and progress for a model above the in-process bound; the job's failure is the next answer, with no cache row", async () => {
+    const JOB_REPORT = `query($id: ID!) { model(id: $id) { headReport { status message jobId cached heads { name } composition { Q } progress { fraction etaSeconds stage } } } }`;
+    const first = await gql<{ model: { headReport: { status: string; jobId: string | null; progress: { fraction: number } | null; heads: unknown[]; composition: unknown; cached: boolean } } }>(t.db, member, JOB_REPORT, { id: largeId });
+    expect(first.errors).toBeUndefined();
+    const queued = first.data!.model.headReport;
+    expect(["QUEUED", "RUNNING"]).toContain(queued.status);
+    expect(queued).toMatchObject({ heads: [], composition: null, cached: false });
+    expect(queued.jobId).toEqual(expect.any(String));
+    expect(queued.progress!.fraction).toBeGreaterThanOrEqual(0);
+    // The same question again joins the same job.
+    const joined = await gql<{ model: { headReport: { jobId: string } } }>(t.db, member, JOB_REPORT, { id: largeId });
+    expect(joined.data!.model.headReport.jobId).toBe(queued.jobId);
+
+    const JOB = `query($id: ID!) { job(id: $id) { id type kind status error attempts progress { fraction } } }`;
+    const deadline = Date.now() + 90_000;
+    let job: { status: string; error: string | null; kind: string; type: string };
+    for (;;) {
+      const r = await gql<{ job: typeof job }>(t.db, member, JOB, { id: queued.jobId });
+      job = r.data!.job;
+      if (job.status !== "QUEUED" && job.status !== "RUNNING") break;
+      if (Date.now() > deadline) throw new Error("the job did not end");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(job).toMatchObject({ status: "FAILED", type: "analysis", kind: HEAD_REPORT_KIND });
+    expect(job.error).toMatch(/^head-report: .*embed\.W_E/);
+    const after = await gql<{ model: { headReport: { status: string; message: string; jobId: string } } }>(t.db, member, JOB_REPORT, { id: largeId });
+    expect(after.data!.model.headReport).toMatchObject({ status: "FAILED", message: job.error, jobId: queued.jobId });
     expect(await t.db.analysisResult.count({ where: { modelVersion: { modelId: largeId } } })).toBe(0);
+    // A non-member cannot see the job.
+    expect((await gql<{ job: unknown }>(t.db, outsider, JOB, { id: queued.jobId })).data!.job).toBeNull();
   });
 
   it("answers FAILED with the engine's message for a stored version it cannot load, and no cache row", async () => {
@@ -149,7 +180,7 @@ describe("Model.headReport", () => {
     expect(result.errors).toBeUndefined();
     const report = result.data!.model!.headReport!;
     expect(report).toMatchObject({ status: "FAILED", heads: [], composition: null, cached: false });
-    expect(report.message).toMatch(/^head report: .*embed\.W_E/);
+    expect(report.message).toMatch(/^head-report: .*embed\.W_E/);
     expect(await t.db.analysisResult.count({ where: { modelVersion: { modelId: broken } } })).toBe(0);
   });
 

@@ -4,7 +4,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { runTraining } from "@/lib/jobs/run-training";
-import { trainingRunner } from "@/lib/jobs/training-runner";
+import { jobRunner } from "@/lib/jobs/queue/runner";
+import { queueJobOfTraining } from "@/lib/jobs/training-runner";
 import { trainingSpecSchema } from "@/lib/jobs/training-spec";
 import { createTestUser, useTestDatabase } from "../helpers/db";
 import { createTeamWith } from "./fixtures";
@@ -85,7 +86,7 @@ describe("training jobs over GraphQL", () => {
 
   it("cancels a running job: the row says CANCELLED, the worker is gone and the step count stops", async () => {
     const { editor, teamId } = await setup();
-    const started = await gql<{ startTraining: { id: string } }>(t.db, editor, START, { input: { teamId, ...tiny, steps: 20_000, dModel: 16, nCtx: 16 } });
+    const started = await gql<{ startTraining: { id: string } }>(t.db, editor, START, { input: { teamId, ...tiny, steps: 20_000, dModel: 16, nCtx: 16, checkpointEvery: 1000, scoreEvery: 100 } });
     expect(started.errors).toBeUndefined();
     const id = started.data!.startTraining.id;
     await waitFor(editor, id, (j) => j.status === "RUNNING" && j.step > 0);
@@ -94,7 +95,9 @@ describe("training jobs over GraphQL", () => {
     expect(cancelled.errors).toBeUndefined();
     expect(cancelled.data!.cancelTraining.status).toBe("CANCELLED");
     const deadline = Date.now() + 10_000;
-    while (trainingRunner().activeIds().has(id)) {
+    const queueId = await queueJobOfTraining(t.db, id);
+    expect(queueId).not.toBeNull();
+    while (jobRunner(t.db).runningIds().includes(queueId!)) {
       if (Date.now() > deadline) throw new Error("the cancelled job is still active in the runner");
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -115,6 +118,10 @@ describe("training jobs over GraphQL", () => {
       [{ steps: 0 }, "steps"],
       [{ task: "poetry" }, "task"],
       [{ nLayers: 4, nHeads: 8, dModel: 256, nCtx: 128, steps: 20_000, batchSize: 64 }, "steps"],
+      // Bounds on what one run writes: ⌈steps / checkpointEvery⌉ versions, ⌈steps / scoreEvery⌉ scorings.
+      [{ steps: 20_000, checkpointEvery: 1 }, "checkpointEvery"],
+      [{ steps: 20_000, checkpointEvery: 399 }, "checkpointEvery"],
+      [{ steps: 20_000, scoreEvery: 1 }, "scoreEvery"],
     ];
     for (const [change, field] of cases) {
       const r = await gql(t.db, editor, START, { input: { teamId, ...tiny, ...change } });
@@ -124,6 +131,8 @@ describe("training jobs over GraphQL", () => {
     }
     const budget = await gql(t.db, editor, START, { input: { teamId, ...tiny, ...cases[4][0] } });
     expect(budget.errors![0].message).toMatch(/minutes/);
+    const versions = await gql(t.db, editor, START, { input: { teamId, ...tiny, ...cases[5][0] } });
+    expect(versions.errors![0].message).toMatch(/20000 versions; at most 50 per run/);
     expect(await t.db.trainingJob.count()).toBe(before);
   });
 

@@ -1,8 +1,10 @@
 // The live event stream of a training job (lib/jobs/training-events.ts, served at /api/events):
 // the first event carries the whole history, later ones only new points, the stream ends with the
-// job; a job the actor may not see is refused before anything is streamed.
+// job; a job the actor may not see is refused before anything is streamed. The stream re-reads the
+// row only when lib/live says it changed (writers call notifyTraining after each write).
 import { describe, expect, it } from "vitest";
 import { trainingEventStream, type TrainingEvent } from "@/lib/jobs/training-events";
+import { notifyTraining } from "@/lib/jobs/training-runner";
 import { createTestUser, useTestDatabase } from "../helpers/db";
 
 const t = useTestDatabase();
@@ -44,11 +46,13 @@ describe("trainingEventStream", () => {
     expect(first.data).toMatchObject({ id: job.id, status: "RUNNING", step: 2, totalSteps: 10, points: [point(1), point(2)] });
 
     await t.db.trainingJob.update({ where: { id: job.id }, data: { progress: { step: 4, totalSteps: 10, versions: 1, history: [point(1), point(2), point(3), point(4)] } } });
+    await notifyTraining(t.db, job.id);
     const [second] = await frames(reader, 1);
     expect((second.data as TrainingEvent).points).toEqual([point(3), point(4)]);
     expect(second.data).toMatchObject({ step: 4, versions: 1 });
 
     await t.db.trainingJob.update({ where: { id: job.id }, data: { status: "CANCELLED" } });
+    await notifyTraining(t.db, job.id);
     const last = await frames(reader, 2);
     expect(last.map((f) => f.event)).toEqual(["progress", "end"]);
     expect(last[1].data).toEqual({ status: "CANCELLED" });

@@ -1,14 +1,29 @@
 // The training runner (lib/jobs/training-runner.ts) on a fresh database, driven directly: a run
 // that cannot save its next checkpoint (the owner lost the right to write models mid-run) ends
 // FAILED with the reason, and the checkpoints it had saved are removed with their model; jobs run
-// one at a time and a queued one can be cancelled; jobs orphaned by a restart are failed.
-import { describe, expect, it } from "vitest";
+// one at a time in a one-slot runner and a queued one can be cancelled; jobs orphaned by a restart are failed.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelTrainingJobForActor, createTrainingJob, failOrphanedTrainingJobs, getTrainingJobForActor } from "@/lib/db/training-jobs";
-import { trainingRunner } from "@/lib/jobs/training-runner";
+import { JobRunner, jobRunner, setJobRunner } from "@/lib/jobs/queue/runner";
+import { enqueueTrainingRun, queueJobOfTraining } from "@/lib/jobs/training-runner";
+import { requestCancel } from "@/lib/jobs/queue/store";
 import { trainingSpecSchema } from "@/lib/jobs/training-spec";
 import { createTestUser, useTestDatabase } from "../helpers/db";
 
 const t = useTestDatabase();
+
+// One slot, so the queue test sees a second job wait for the first.
+beforeAll(async () => {
+  const runner = new JobRunner(t.db, { slots: 1 });
+  setJobRunner(t.db, runner);
+  await runner.start();
+});
+afterAll(() => jobRunner(t.db).stop({ abort: true }));
+
+const running = async (trainingJobId: string) => {
+  const id = await queueJobOfTraining(t.db, trainingJobId);
+  return id !== null && jobRunner(t.db).runningIds().includes(id);
+};
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -27,9 +42,9 @@ describe("training runner", () => {
     const team = await t.db.team.create({
       data: { name: "Lab", slug: "lab-runner", memberships: { create: [{ userId: owner.userId, role: "OWNER" }, { userId: editor.userId, role: "EDITOR" }] } },
     });
-    const spec = trainingSpecSchema.parse({ task: "markov-copy", nLayers: 1, nHeads: 1, dModel: 8, nCtx: 12, steps: 20_000, seed: 1, batchSize: 2, checkpointEvery: 40 });
+    const spec = trainingSpecSchema.parse({ task: "markov-copy", nLayers: 1, nHeads: 1, dModel: 8, nCtx: 12, steps: 20_000, seed: 1, batchSize: 2, checkpointEvery: 400 });
     const job = await createTrainingJob(t.db, editor, { teamId: team.id, task: spec.task, config: { ...spec } });
-    trainingRunner().enqueue(t.db, job.id, spec, "doomed");
+    await enqueueTrainingRun(t.db, job.id);
 
     const withModel = await until(() => getTrainingJobForActor(t.db, owner, job.id), (j) => j.modelId !== null);
     const modelId = withModel.modelId!;
@@ -42,7 +57,8 @@ describe("training runner", () => {
     expect(failed.modelId).toBeNull();
     expect(await t.db.model.count({ where: { id: modelId } })).toBe(0);
     expect(await t.db.tensor.count()).toBe(0);
-    await until(async () => trainingRunner().activeIds().has(job.id), (active) => !active, 10_000);
+    await until(() => running(job.id), (active) => !active, 10_000);
+    expect((await t.db.job.findFirstOrThrow({ where: { trainingJob: { id: job.id } } })).status).toBe("FAILED");
   });
 });
 
@@ -72,16 +88,16 @@ describe("training runner queue", () => {
     const spec = trainingSpecSchema.parse({ task: "text-chars", nLayers: 1, nHeads: 1, dModel: 8, nCtx: 8, steps: 20_000, seed: 2, batchSize: 2 });
     const first = await createTrainingJob(t.db, editor, { teamId: team.id, task: spec.task, config: { ...spec } });
     const second = await createTrainingJob(t.db, editor, { teamId: team.id, task: spec.task, config: { ...spec } });
-    trainingRunner().enqueue(t.db, first.id, spec, "first");
-    trainingRunner().enqueue(t.db, second.id, spec, "second");
+    await enqueueTrainingRun(t.db, first.id);
+    await enqueueTrainingRun(t.db, second.id);
     await until(() => getTrainingJobForActor(t.db, editor, first.id), (j) => j.status === "RUNNING");
     expect((await getTrainingJobForActor(t.db, editor, second.id)).status).toBe("QUEUED");
 
     expect((await cancelTrainingJobForActor(t.db, editor, second.id)).changed).toBe(true);
-    expect(trainingRunner().stop(second.id)).toBe(true);
+    expect((await requestCancel(t.db, (await queueJobOfTraining(t.db, second.id))!))?.status).toBe("CANCELLED");
     expect((await cancelTrainingJobForActor(t.db, editor, first.id)).changed).toBe(true);
-    expect(trainingRunner().stop(first.id)).toBe(true);
-    await until(async () => trainingRunner().activeIds().size, (n) => n === 0, 10_000);
+    expect((await requestCancel(t.db, (await queueJobOfTraining(t.db, first.id))!))?.cancelRequested).toBe(true);
+    await until(async () => jobRunner(t.db).runningIds().length, (n) => n === 0, 10_000);
     await new Promise((r) => setTimeout(r, 300));
     const [a, b] = [await getTrainingJobForActor(t.db, editor, first.id), await getTrainingJobForActor(t.db, editor, second.id)];
     expect([a.status, b.status]).toEqual(["CANCELLED", "CANCELLED"]);

@@ -3,6 +3,7 @@
 // request from the session cookie or Bearer token (lib/auth/actor, cached briefly in memory).
 import { getActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
+import { jobRunner } from "@/lib/jobs/queue/runner";
 import { createGraphQLHandler } from "@/graphql/http-handler";
 import { createApolloServer } from "@/graphql/server";
 
@@ -13,7 +14,11 @@ export const dynamic = "force-dynamic";
 const globalForApollo = globalThis as unknown as { __circuitboardGraphQL?: (req: Request) => Promise<Response> };
 
 function handler(): (req: Request) => Promise<Response> {
-  globalForApollo.__circuitboardGraphQL ??= createGraphQLHandler(createApolloServer(), async (req) => ({ db: await getDb(), actor: await getActor(req) }));
+  globalForApollo.__circuitboardGraphQL ??= createGraphQLHandler(createApolloServer(), async (req) => {
+    const db = await getDb();
+    jobRunner(db); // started once per process: this instance sweeps job leases and takes its share of the work
+    return { db, actor: await getActor(req) };
+  });
   return globalForApollo.__circuitboardGraphQL;
 }
 

@@ -4,7 +4,7 @@
 // resolvers only reshape the engine's JSON, never compute.
 import { z } from "zod";
 import { compareModelsForActor, getHeadLineageForActor, type HeadComparisonOutcome, type HeadLineageOutcome } from "@/lib/analysis/head-lineage";
-import { getHeadReportForReadableModel, type HeadReportOutcome } from "@/lib/analysis/head-report";
+import { getHeadReportForActor, type HeadReportState } from "@/lib/analysis/head-report";
 import type { LayerMatch } from "@/lib/engine/circuits/head-matching";
 import type { HeadScores } from "@/lib/engine/circuits/report";
 import type { HeadLabel } from "@/lib/engine/circuits/labels";
@@ -22,18 +22,32 @@ function finiteOrNull(value: unknown): number | null {
 /** Charges a computation of `field` to the request's account (graphql/rate-limit.ts). */
 const charge = (context: GraphQLContext, field: string) => ({ beforeCompute: () => chargeExpensive(context, field) });
 
-// The parent came from a policy-checked model (model/models): no second access check.
-const headReport: Resolver<ModelSummary, object, HeadReportOutcome> = (parent, _args, context) =>
-  getHeadReportForReadableModel(context.db, parent.id, charge(context, "Model.headReport"));
+const headReportArgs = z.object({
+  version: z.number().int().min(1, "version is at least 1").max(1_000_000).nullish(),
+  probe: z.object({ seed: z.number().int().nullish(), repeatLength: z.number().int().nullish() }).nullish(),
+});
+
+const headReport: Resolver<ModelSummary, { version?: number | null; probe?: { seed?: number | null; repeatLength?: number | null } | null }, HeadReportState> = (parent, args, context) => {
+  const { version, probe } = parseInput(headReportArgs, args);
+  return getHeadReportForActor(context.db, context.actor, parent.id, {
+    ...charge(context, "Model.headReport"),
+    version: version ?? undefined,
+    probe: { ...(probe?.seed != null ? { seed: probe.seed } : {}), ...(probe?.repeatLength != null ? { repeatLength: probe.repeatLength } : {}) },
+  });
+};
+
+const ready = (o: HeadReportState) => (o.status === "READY" ? o.result : null);
 
 const report = {
-  message: (o: HeadReportOutcome) => (o.status === "READY" ? null : o.message),
-  cached: (o: HeadReportOutcome) => (o.status === "READY" ? o.cached : false),
-  processing: (o: HeadReportOutcome) => (o.status === "READY" ? o.report.processing : null),
-  probes: (o: HeadReportOutcome) => (o.status === "READY" ? o.report.probes : null),
-  thresholds: (o: HeadReportOutcome) => (o.status === "READY" ? o.report.thresholds : null),
-  heads: (o: HeadReportOutcome) => (o.status === "READY" ? o.report.heads : []),
-  composition: (o: HeadReportOutcome) => (o.status === "READY" ? o.report.composition : null),
+  message: (o: HeadReportState) => (o.status === "FAILED" || o.status === "CANCELLED" ? o.message : null),
+  cached: (o: HeadReportState) => (o.status === "READY" ? o.cached : false),
+  jobId: (o: HeadReportState) => ("jobId" in o ? (o.jobId ?? null) : null),
+  progress: (o: HeadReportState) => (o.status === "QUEUED" || o.status === "RUNNING" ? o.progress : null),
+  processing: (o: HeadReportState) => ready(o)?.processing ?? null,
+  probes: (o: HeadReportState) => ready(o)?.probes ?? null,
+  thresholds: (o: HeadReportState) => ready(o)?.thresholds ?? null,
+  heads: (o: HeadReportState) => ready(o)?.heads ?? [],
+  composition: (o: HeadReportState) => ready(o)?.composition ?? null,
 };
 
 const score = (key: keyof HeadScores) => (h: HeadScores) => finiteOrNull(h[key]);

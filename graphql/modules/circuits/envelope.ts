@@ -3,7 +3,7 @@
 // for all fields, so a client handles QUEUED/RUNNING/FAILED the same way everywhere; `result` is
 // shaped only once READY.
 import type { AnalysisOutcome } from "@/lib/analysis/analyze";
-import type { HeadReportOutcome } from "@/lib/analysis/head-report";
+import type { HeadReportState } from "@/lib/analysis/head-report";
 import type { HeadReportJson } from "@/lib/engine/circuits/report";
 import { ErrorCode } from "../../errors";
 import { GraphQLError } from "graphql";
@@ -37,9 +37,17 @@ export async function envelope<R, T>(outcome: AnalysisOutcome<R> | AnalysisOutco
   }
 }
 
-/** The head report's outcome as an analysis outcome (TOO_LARGE reads as FAILED with its message). */
-export function reportOutcome(o: HeadReportOutcome): AnalysisOutcome<HeadReportJson> {
-  return o.status === "READY" ? { status: "READY", result: o.report, cached: o.cached } : { status: "FAILED", message: o.message };
+/** The head report's job state as an analysis outcome (progress as the job's fraction done). */
+export function reportOutcome(o: HeadReportState): AnalysisOutcome<HeadReportJson> {
+  switch (o.status) {
+    case "READY":
+      return { status: "READY", result: o.result, cached: o.cached };
+    case "QUEUED":
+    case "RUNNING":
+      return { status: o.status, jobId: o.jobId, progress: o.progress.fraction };
+    default:
+      return { status: o.status, message: o.message };
+  }
 }
 
 /** BAD_USER_INPUT naming the argument at fault. */

@@ -8,13 +8,13 @@ import { getModelForActor, type ModelSummary } from "@/lib/db/models";
 import { getTeamForActor, type TeamSummary } from "@/lib/db/teams";
 import {
   cancelTrainingJobForActor,
-  createTrainingJob,
   getTrainingJobForActor,
   listTrainingJobsForActor,
   type TrainingJobRow,
 } from "@/lib/db/training-jobs";
 import { listTasks, type TaskInfo } from "@/lib/jobs/tasks";
-import { trainingRunner, type TrainingProgress } from "@/lib/jobs/training-runner";
+import { notifyTraining, queueJobOfTraining, startTrainingJob, type TrainingProgress } from "@/lib/jobs/training-runner";
+import { requestCancel } from "@/lib/jobs/queue/store";
 import { trainingSpecSchema } from "@/lib/jobs/training-spec";
 import type { ProgressPoint } from "@/lib/jobs/run-training";
 import type { Resolver } from "../../context";
@@ -72,14 +72,16 @@ const startTraining: Resolver<unknown, { input: unknown }, TrainingJobRow> = asy
   const input = parseInput(startInput, withoutNulls(args.input));
   const { teamId, name, ...spec } = input;
   const modelName = name ?? `${spec.task} ${spec.nLayers}L×${spec.nHeads}H d${spec.dModel} seed ${spec.seed}`;
-  const job = await createTrainingJob(db, actor, { teamId, task: spec.task, config: { ...spec, name: modelName } as Prisma.InputJsonObject });
-  trainingRunner().enqueue(db, job.id, trainingSpecSchema.parse(spec), modelName);
-  return job;
+  return startTrainingJob(db, actor, { teamId, task: spec.task, config: { ...spec, name: modelName } as Prisma.InputJsonObject });
 };
 
 const cancelTraining: Resolver<unknown, { id: string }, TrainingJobRow> = async (_p, args, { db, actor }) => {
   const { job, changed } = await cancelTrainingJobForActor(db, actor, parseInput(z.object({ id }), args).id);
-  if (changed) trainingRunner().stop(job.id);
+  if (changed) {
+    await notifyTraining(db, job.id);
+    const queued = await queueJobOfTraining(db, job.id);
+    if (queued) await requestCancel(db, queued);
+  }
   return job;
 };
 

@@ -17,13 +17,17 @@ export type AnalysisState =
   | 'RUNNING';
 
 /**
- * Whether a head report could be given: READY (computed now or read from the cache), TOO_LARGE
- * (the model's stored weights exceed the size analysed on the server; run `circuitboard analyze`) or
- * FAILED (the engine could not analyse this model; `message` says why; retried on the next request).
+ * Where an analysis is: READY (computed, or read from the cache), QUEUED or RUNNING (a background job;
+ * `jobId` and `progress` tell how far it is — follow it live at /api/events?job=<jobId>), FAILED (the
+ * engine could not analyse this model, or its worker died too often; `message` says why), CANCELLED,
+ * or TOO_LARGE (kept for old clients: no model below the upload limit is too large any more).
  */
 export type AnalysisStatus =
+  | 'CANCELLED'
   | 'FAILED'
+  | 'QUEUED'
   | 'READY'
+  | 'RUNNING'
   | 'TOO_LARGE';
 
 /** Which way a composition edge runs, seen from the head asked about. */

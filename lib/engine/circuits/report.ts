@@ -58,6 +58,8 @@ export interface HeadReportJson {
   readonly kernels: string;
   readonly probes: {
     seed: number; detectorTokens: "caller" | "seeded"; repeatLength: number; batch: number; periods: number[];
+    /** The range [lo, hi) the random probe tokens were drawn from, when not [0, d_vocab). */
+    tokenRange?: [number, number];
     /** Caller tokens only: the repeat length L of each sequence the ARENA stripe was measured with. */
     stripeRepeatLengths?: number[];
   };
@@ -87,6 +89,8 @@ export interface HeadReportOptions {
   batch?: number;
   /** L of the repeated random tokens (default min(50, ⌊n_ctx/2⌋)). */
   repeatLength?: number;
+  /** Draw the probes' random tokens from [lo, hi) (default [0, d_vocab)). */
+  tokenRange?: readonly [number, number];
   /** Random-pair composition baseline samples (0 = skip; default 100). */
   baselineSamples?: number;
   /** Filled with seconds per stage when given. */
@@ -164,12 +168,14 @@ export async function headReport(model: AttnOnlyModel, opts: HeadReportOptions =
   if (!Number.isInteger(L) || L < 2 || 2 * L > n_ctx) throw new RangeError(`headReport: repeat length ${L} needs 2 ≤ L and 2L ≤ n_ctx = ${n_ctx}`);
   const T = opts.timings;
   const w = model.weights;
-  const repeated = repeatedRandomTokens(d_vocab, L, { batch, seed });
-  const varied = variedPeriodTokens(d_vocab, 2 * L, Math.max(2, Math.ceil(L / 4)), L, { batch: Math.max(2, Math.ceil(batch / 2)), seed });
+  const { tokenRange } = opts;
+  const repeated = repeatedRandomTokens(d_vocab, L, { batch, seed, tokenRange });
+  const varied = variedPeriodTokens(d_vocab, 2 * L, Math.max(2, Math.ceil(L / 4)), L, { batch: Math.max(2, Math.ceil(batch / 2)), seed, tokenRange });
   const base = { config, attentionOnly: isAttentionOnly(config), processing: model.processing, kernels: k.name, thresholds: LABEL_THRESHOLDS };
   const stripeLengths = opts.tokens ? callerRepeatLengths(opts.tokens, opts.tokensRepeatLength) : undefined;
   const probes = {
     seed, detectorTokens: opts.tokens ? ("caller" as const) : ("seeded" as const), repeatLength: L, batch, periods: varied.periods,
+    ...(tokenRange ? { tokenRange: [tokenRange[0], tokenRange[1]] as [number, number] } : {}),
     ...(stripeLengths ? { stripeRepeatLengths: stripeLengths } : {}),
   };
   if (NL === 0) return { ...base, probes, heads: [], composition: { Q: [], K: [], V: [] } };

@@ -1,0 +1,152 @@
+// Every analysis a client asks for goes through here (GraphQL fields, routes, the upload's head
+// report): authorize, then the cached AnalysisResult, else compute in the request when the model is
+// tiny, else join or enqueue a background job and answer its state.
+// Rules: the model is authorized through lib/db/models before any cached row or job is read, so a
+// private model's results never leak through the cache; params are validated by the kind's zod
+// schema (BAD_USER_INPUT) and the cache key hashes the parsed params; the request computes only
+// when the stored weights are at most the kind's inProcessBytes (a few milliseconds of work);
+// concurrent in-request computations of one key share one promise.
+import type { Actor } from "../auth/policy";
+import { findAnalysisResult, paramsHash, saveAnalysisResult, type AnalysisKey } from "../db/analyses";
+import type { Db } from "../db/client";
+import { BadInputError, NotFoundError } from "../db/errors";
+import type { Prisma } from "../db/generated/client";
+import { getModelForActor, getModelVersionForActor, VERSION_SUMMARY, type ModelVersionSummary } from "../db/models";
+import { enqueueAnalysisJob, findActiveAnalysisJob } from "../jobs/queue/enqueue";
+import { JOB_FIELDS, type JobRow } from "../jobs/queue/store";
+import { readStoredTensors } from "../db/tensors";
+import { loadModel } from "../engine/transformer/weights";
+import { engineVersion } from "./engine-version";
+import { analysisKind, type AnalysisKind } from "./kinds";
+import { metadataOf } from "./stored-model";
+
+/** How long a FAILED or CANCELLED job is the answer before a new request enqueues the analysis again: 5 minutes. */
+export const RETRY_ENDED_AFTER_MS = 5 * 60 * 1000;
+
+export interface JobProgress {
+  /** 0 … 1. */
+  fraction: number;
+  etaSeconds: number | null;
+  stage: string | null;
+}
+
+export type AnalysisState<R> =
+  | { status: "READY"; result: R; cached: boolean; modelVersion: number; engineVersion: string }
+  | { status: "QUEUED" | "RUNNING"; jobId: string; progress: JobProgress; modelVersion: number; engineVersion: string }
+  | { status: "FAILED" | "CANCELLED"; message: string; jobId?: string; modelVersion: number; engineVersion: string };
+
+/** Which version to analyse: by id, or a model's version number (default: its latest). */
+export type VersionRef = { modelVersionId: string } | { modelId: string; version?: number };
+
+export interface AnalysisRequest {
+  kind: string;
+  /** Raw parameters, validated by the kind's schema. */
+  params?: unknown;
+}
+
+/** The version `ref` names, once the actor may read its model (NotFoundError otherwise, never revealing it). */
+async function authorizedVersion(db: Db, actor: Actor | null, ref: VersionRef): Promise<ModelVersionSummary & { teamId: string }> {
+  if ("modelId" in ref) {
+    const version = await getModelVersionForActor(db, actor, ref.modelId, ref.version);
+    const model = await getModelForActor(db, actor, ref.modelId);
+    return { ...version, teamId: model.teamId };
+  }
+  const version = await db.modelVersion.findUnique({ where: { id: ref.modelVersionId }, select: VERSION_SUMMARY });
+  if (!version) throw new NotFoundError("No model version with that id.");
+  const model = await getModelForActor(db, actor, version.modelId);
+  return { ...version, teamId: model.teamId };
+}
+
+function kindOf(name: string): AnalysisKind {
+  const kind = analysisKind(name);
+  if (!kind) throw new BadInputError(`There is no analysis kind "${name.slice(0, 60)}".`, "kind");
+  return kind;
+}
+
+/** The state envelope of a job row. */
+export function stateOfJob<R>(job: JobRow, base: { modelVersion: number; engineVersion: string }): AnalysisState<R> {
+  if (job.status === "QUEUED" || job.status === "RUNNING") {
+    return { status: job.status, jobId: job.id, progress: { fraction: job.progress, etaSeconds: job.etaSeconds, stage: job.stage }, ...base };
+  }
+  if (job.status === "SUCCEEDED") return { status: "FAILED", message: "The job finished but its result is gone; ask again.", jobId: job.id, ...base };
+  return { status: job.status, message: job.error ?? (job.status === "CANCELLED" ? "The analysis was cancelled." : "The analysis failed."), jobId: job.id, ...base };
+}
+
+/** In-request computations by cache key. */
+const inflight = new Map<string, Promise<unknown>>();
+
+/** The engine refused the model or the params (its message is the answer; never cached). */
+class AnalysisFailure extends Error {}
+
+async function computeHere(db: Db, kind: AnalysisKind, version: ModelVersionSummary, params: unknown, key: AnalysisKey): Promise<unknown> {
+  // Database errors propagate as they are; only the engine's own failures become FAILED.
+  const tensors = await readStoredTensors(db, version.id);
+  let result: unknown;
+  try {
+    const model = loadModel(tensors, { metadata: metadataOf(version) });
+    result = await kind.compute(model, params, { progress: () => undefined, signal: new AbortController().signal });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new AnalysisFailure(message.startsWith(`${kind.kind}: `) ? message : `${kind.kind}: ${message}`);
+  }
+  // JSON round trip: the row holds exactly what a later request reads (NaN → null, no undefined).
+  const json = JSON.parse(JSON.stringify(result)) as Prisma.InputJsonValue;
+  await saveAnalysisResult(db, key, json);
+  return json;
+}
+
+/**
+ * The state of an analysis of a version the actor may read: READY (cached, or computed now for a
+ * tiny model), QUEUED/RUNNING with the job's progress, or FAILED/CANCELLED with why. Enqueuing
+ * counts against the actor's job cap (QuotaError) unless `enforceCap` is false; `inProcessBytes`
+ * lowers the kind's in-request bound (tests send a tiny model to a job with 0).
+ */
+export interface AnalysisOptions {
+  enforceCap?: boolean;
+  inProcessBytes?: number;
+  /** Runs (and may throw, e.g. the rate limit) just before a computation or a job starts, never for a cached result or a running job. */
+  beforeCompute?: () => void;
+}
+
+export async function getOrEnqueueAnalysis<R = unknown>(
+  db: Db,
+  actor: Actor | null,
+  request: VersionRef & AnalysisRequest,
+  options: AnalysisOptions = {},
+): Promise<AnalysisState<R>> {
+  const version = await authorizedVersion(db, actor, request);
+  const kind = kindOf(request.kind);
+  const params = kind.params.parse(request.params ?? {}) as Prisma.InputJsonValue;
+  const key: AnalysisKey = { modelVersionId: version.id, kind: kind.kind, params, engineVersion: engineVersion() };
+  const base = { modelVersion: version.number, engineVersion: key.engineVersion };
+  const stored = await findAnalysisResult(db, key);
+  if (stored !== null) return { status: "READY", result: stored as R, cached: true, ...base };
+
+  const hash = paramsHash(params);
+  if (Number(version.byteLength) <= (options.inProcessBytes ?? kind.inProcessBytes)) {
+    const id = `${version.id}:${kind.kind}:${hash}:${key.engineVersion}`;
+    let running = inflight.get(id);
+    if (!running) {
+      options.beforeCompute?.();
+      running = computeHere(db, kind, version, params, key).finally(() => inflight.delete(id));
+      inflight.set(id, running);
+    }
+    try {
+      return { status: "READY", result: (await running) as R, cached: false, ...base };
+    } catch (error) {
+      if (error instanceof AnalysisFailure) return { status: "FAILED", message: error.message, ...base };
+      throw error;
+    }
+  }
+
+  const jobKey = { modelVersionId: version.id, kind: kind.kind, paramsHash: hash, engineVersion: key.engineVersion };
+  const active = await findActiveAnalysisJob(db, jobKey);
+  if (active) return stateOfJob<R>(active, base);
+  const last = await db.job.findFirst({ where: { ...jobKey, type: "analysis" }, select: JOB_FIELDS, orderBy: { createdAt: "desc" } });
+  if (last && (last.status === "FAILED" || last.status === "CANCELLED") && Date.now() - (last.endedAt ?? last.updatedAt).getTime() < RETRY_ENDED_AFTER_MS) {
+    return stateOfJob<R>(last, base);
+  }
+  options.beforeCompute?.();
+  const job = await enqueueAnalysisJob(db, actor, { ...jobKey, params, teamId: version.teamId }, options);
+  return stateOfJob<R>(job, base);
+}

@@ -1,0 +1,39 @@
+// The analysis worker: a child process (`node --import tsx lib/analysis/job-worker.ts`, started by
+// ./analysis-job through lib/jobs/child) that builds one model from the tensors it is sent and runs
+// one registered analysis kind on it, reporting progress. It never touches the database (embedded
+// PGlite allows one process per data directory). Rule: one "run" message in, progress messages and
+// exactly one "done" or "error" out, then exit; the parent cancels by killing it.
+import { loadModel } from "../engine/transformer/weights";
+import { sendToParent } from "../jobs/ipc";
+import type { AnalysisRequest, AnalysisResponse } from "./job-protocol";
+import { analysisKind } from "./kinds";
+
+function send(message: AnalysisResponse): Promise<void> {
+  return sendToParent(message, "analysis job-worker", "lib/analysis/analysis-job");
+}
+
+// The parent is gone (killed, crashed): so is this job; its lease runs out and any instance retries or fails it.
+process.on("disconnect", () => process.exit(1));
+
+process.on("message", (raw: AnalysisRequest) => {
+  if (raw.type !== "run") return;
+  void (async () => {
+    try {
+      const kind = analysisKind(raw.kind);
+      if (!kind) throw new Error(`unknown analysis kind "${raw.kind}"`);
+      const params = kind.params.parse(raw.params);
+      const model = loadModel(raw.tensors, { metadata: raw.metadata });
+      raw.tensors.clear();
+      const ac = new AbortController();
+      const result = await kind.compute(model, params, {
+        signal: ac.signal,
+        progress: (done, total, stage) => void send({ type: "progress", done, total, stage: stage ?? null }).catch(() => undefined),
+      });
+      await send({ type: "done", result: JSON.parse(JSON.stringify(result)) as unknown });
+      process.exit(0);
+    } catch (error) {
+      await send({ type: "error", message: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+      process.exit(1);
+    }
+  })();
+});
