@@ -17,7 +17,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/engine/**/*.test.ts", "tests/lib/**/*.test.ts", "tests/cli/**/*.test.ts", "tests/lint/**/*.test.ts"], testTimeout: 60_000 },
+        test: { name: "unit", include: ["tests/engine/**/*.test.ts", "tests/lib/**/*.test.ts", "tests/app/**/*.test.ts", "tests/cli/**/*.test.ts", "tests/lint/**/*.test.ts"], testTimeout: 60_000 },
       },
       {
         extends: true,

@@ -107,3 +107,22 @@ export function scaleColour(t: number): string {
   const c = LOW.map((low, i) => Math.round(low + (HIGH[i] - low) * Math.min(1, Math.max(0, t))));
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 }
+
+const LABEL_ABBREVIATION: Record<string, string> = {
+  induction: "IND",
+  "previous-token": "PREV",
+  "duplicate-token": "DUP",
+  copying: "COPY",
+  positional: "POS",
+};
+
+/**
+ * A badge's spellings from the most to the least explicit, for cells of any width: the full
+ * labelBadgeText, a short form ("ind ← 0.0", "prev 0.81"), the abbreviation ("IND", "PREV") and
+ * its first letter for the narrowest cells (12 heads on a phone).
+ */
+export function labelBadgeVariants(l: LabelView): string[] {
+  const abbreviation = LABEL_ABBREVIATION[l.label] ?? l.label.slice(0, 4).toUpperCase();
+  const short = l.label === "induction" && l.partner ? `ind ← ${l.partner}` : `${abbreviation.toLowerCase()} ${formatScore(l.score)}`;
+  return [labelBadgeText(l), short, abbreviation, abbreviation[0]];
+}

@@ -156,7 +156,10 @@ describe("a new user in the browser", () => {
     await page.waitForURL(/\/models\/[a-z0-9]+$/i);
     modelId = page.url().split("/").pop()!;
     await page.getByRole("heading", { name: MODEL_NAME }).waitFor();
-    const heads = await page.getByTestId("head-cell").allTextContents();
+    // The head grid figure: one cell (a rounded rect) per head, named by its data-group.
+    const grid = page.getByTestId("head-grid-figure");
+    await grid.locator("rect[rx='5']").first().waitFor();
+    const heads = await grid.locator("rect[rx='5']").evaluateAll((els) => els.map((e) => e.getAttribute("data-group")));
     expect(heads).toEqual(["0.0", "0.1", "0.2", "1.0", "1.1", "1.2"]);
     const configText = await page.locator(".config-table").textContent();
     for (const [key, value] of Object.entries(CONFIG)) expect(configText).toContain(`${key}${value}`);

@@ -136,13 +136,13 @@ describe("npm start on a fresh embedded install", () => {
       await signInAsDemo(page);
       await page.getByTestId("model-card").filter({ hasText: "induction-2l" }).click();
       await page.waitForURL(/\/models\/[a-z0-9]+$/i);
-      const cell = (name: string) =>
-        page.getByRole("cell").filter({ has: page.getByTestId("head-cell").filter({ hasText: new RegExp(`^${name.replace(".", "\\.")}$`) }) });
+      // The head grid figure's marks name their head in data-group (badges included).
+      const cell = (name: string) => page.getByTestId("head-grid-figure").locator(`[data-group="${name}"]`);
       // The card of models/induction-2l records these labels from the engine; the page must show them.
-      await cell("1.0").getByText("induction ← 0.0 (K-comp)").waitFor();
-      await cell("1.1").getByText("induction ← 0.0 (K-comp)").waitFor();
-      await cell("0.0").getByText(/previous-token/).waitFor();
-      await page.getByTestId("composition-heatmap").waitFor();
+      await cell("1.0").filter({ hasText: "induction ← 0.0 (K-comp)" }).waitFor();
+      await cell("1.1").filter({ hasText: "induction ← 0.0 (K-comp)" }).waitFor();
+      await cell("0.0").filter({ hasText: /previous-token/ }).waitFor();
+      await page.getByRole("link", { name: "Composition" }).waitFor();
       await page.screenshot({ path: path.join(RESULTS_DIR, "demo-induction-heads.png"), fullPage: true });
     } finally {
       await browser.close();

@@ -1,19 +1,26 @@
 "use client";
-// The overview's Heads panel: the layer × head grid named "L.H", filled with the head report's
-// auto-labels once it arrives (graphql Model.headReport), the selected head's scores, and the
-// composition heatmap. The grid shows at once; the report has its own loading and error states,
-// so a slow or failed analysis never hides the model.
+// The overview's Heads panel: the layer × head grid named "L.H" as a figure coloured by a chosen
+// score, with the head report's auto-labels as badges (graphql Model.headReport); a click opens the
+// head's page. The report has its own loading and error states, so a slow or failed analysis never
+// hides the model.
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useMemo } from "react";
 import { gql } from "@/lib/client/graphql";
+import { HeadGridFigure, type HeadRow } from "../../_components/figures/head-grid-figure";
 import { ErrorMessage } from "../../_components/states";
-import { CompositionHeatmap } from "./composition-heatmap";
-import { HeadDetail } from "./head-detail";
-import { HeadGrid, type HeadGridProps } from "./head-grid";
 import { HEAD_REPORT_QUERY, headReportKey } from "./head-report-query";
 
-export function HeadsPanel({ id, layers }: { id: string; layers: HeadGridProps["layers"] }) {
-  const hasHeads = layers.some((l) => l.heads.length > 0);
+export interface HeadsPanelProps {
+  id: string;
+  name: string;
+  nLayers: number;
+  nHeads: number;
+}
+
+export function HeadsPanel({ id, name, nLayers, nHeads }: HeadsPanelProps) {
+  const router = useRouter();
+  const hasHeads = nLayers > 0 && nHeads > 0;
   const query = useQuery({
     queryKey: headReportKey(id),
     queryFn: ({ signal }) => gql(HEAD_REPORT_QUERY, { id }, signal),
@@ -22,34 +29,32 @@ export function HeadsPanel({ id, layers }: { id: string; layers: HeadGridProps["
     staleTime: Infinity,
   });
   const report = query.data?.model?.headReport ?? null;
-  const scores = useMemo(() => (report?.status === "READY" ? new Map(report.heads.map((h) => [h.name, h])) : undefined), [report]);
-  const [selected, setSelected] = useState<string | null>(null);
-  const selectedHead = selected ? scores?.get(selected) : undefined;
+  const rows = useMemo<HeadRow[]>(() => {
+    const ready = report?.status === "READY" ? new Map(report.heads.map((h) => [h.name, h])) : null;
+    return Array.from({ length: nLayers * nHeads }, (_, i) => {
+      const layer = Math.floor(i / nHeads);
+      const head = i % nHeads;
+      const r = ready?.get(`${layer}.${head}`);
+      return { name: `${layer}.${head}`, layer, head, labels: r?.labels ?? [], scores: r ?? {} };
+    });
+  }, [report, nLayers, nHeads]);
+  if (!hasHeads) return <p className="subtle">This model has no attention heads (a 0-layer model: the direct path only).</p>;
 
   return (
     <div data-testid="heads-panel">
-      <HeadGrid layers={layers} scores={scores} selected={selected} onSelect={(name) => setSelected(name === selected ? null : name)} />
-      {hasHeads ? (
-        <div aria-live="polite">
-          {query.isPending ? <p className="hint">Computing the head report (detectors, copying, composition)…</p> : null}
-          {query.isError ? <ErrorMessage error={query.error} /> : null}
-          {report?.status === "TOO_LARGE" ? <p className="alert" role="status">{report.message}</p> : null}
-          {report?.status === "FAILED" ? <p className="alert alert-error" role="alert">{report.message}</p> : null}
-          {report?.status === "READY" ? (
-            <p className="hint" title={`engine ${report.engineVersion}`}>
-              Labels from the head report of version {report.modelVersion}
-              {report.cached ? " (cached)" : ""}. Hover a badge for its score; click a head for all its scores.
-            </p>
-          ) : null}
-        </div>
-      ) : null}
-      {selectedHead ? <HeadDetail head={selectedHead} /> : null}
-      {report?.status === "READY" && report.composition && layers.length > 1 ? (
-        <>
-          <h3>Composition</h3>
-          <CompositionHeatmap composition={report.composition} />
-        </>
-      ) : null}
+      <HeadGridFigure name={name} nLayers={nLayers} nHeads={nHeads} heads={rows} onOpen={(head) => router.push(`/models/${id}/heads/${head}`)} />
+      <div aria-live="polite">
+        {query.isPending ? <p className="hint">Computing the head report (detectors, copying, composition)…</p> : null}
+        {query.isError ? <ErrorMessage error={query.error} /> : null}
+        {report?.status === "TOO_LARGE" ? <p className="alert" role="status">{report.message}</p> : null}
+        {report?.status === "FAILED" ? <p className="alert alert-error" role="alert">{report.message}</p> : null}
+        {report?.status === "READY" ? (
+          <p className="hint" title={`engine ${report.engineVersion}`}>
+            Labels from the head report of version {report.modelVersion}
+            {report.cached ? " (cached)" : ""}. Hover a head for its numbers; click it for its page.
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }

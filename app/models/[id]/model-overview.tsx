@@ -1,6 +1,7 @@
 "use client";
 // The overview of one model: its config as a table and its heads as a layer × head grid named "L.H",
-// labelled by the head report, with the composition heatmap (heads-panel.tsx).
+// coloured by a chosen score and labelled by the head report (heads-panel.tsx); a 0-layer model
+// shows its bigram table, a 1-layer model its skip-trigrams (circuit-tables.tsx).
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { gql } from "@/lib/client/graphql";
@@ -8,7 +9,9 @@ import { MODEL_DETAIL_QUERY } from "@/lib/client/operations";
 import { queryKeys } from "@/lib/client/query-keys";
 import { EmptyState, ErrorMessage, Loading } from "../../_components/states";
 import { HeadLineagePanel } from "./head-lineage";
+import { BigramPanel, SkipTrigramPanel } from "./circuit-tables";
 import { HeadsPanel } from "./heads-panel";
+import { ModelNav } from "./model-nav";
 
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -49,9 +52,8 @@ export function ModelOverview({ id }: { id: string }) {
     <div className="page">
       <div className="page-head">
         <div>
-          <p className="subtle" style={{ margin: 0 }}>
-            <Link href="/models">Library</Link> / {model.team.name}
-          </p>
+          <ModelNav id={model.id} name={model.name} current="overview" />
+          <p className="subtle" style={{ margin: 0 }}>Team {model.team.name}</p>
           <h1>{model.name}</h1>
           <p className="subtle">
             {model.createdBy ? `Uploaded by ${model.createdBy.name}` : "Uploaded"} on {new Date(model.createdAt).toLocaleString()}
@@ -86,7 +88,9 @@ export function ModelOverview({ id }: { id: string }) {
               {model.config.nLayers > 0 ? ` × ${model.config.nHeads} head${model.config.nHeads === 1 ? "" : "s"}` : ""})
             </span>
           </h2>
-          <HeadsPanel id={model.id} layers={model.layers} />
+          <HeadsPanel id={model.id} name={model.name} nLayers={model.config.nLayers} nHeads={model.config.nHeads} />
+          {model.config.nLayers === 0 ? <BigramPanel id={model.id} name={model.name} /> : null}
+          {model.config.nLayers === 1 ? <SkipTrigramPanel id={model.id} name={model.name} nHeads={model.config.nHeads} /> : null}
           {model.versions.length >= 2 && model.config.nLayers > 0 ? (
             <>
               <h3>Head lineage</h3>

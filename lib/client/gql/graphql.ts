@@ -5,6 +5,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /**
+ * Where an analysis stands. READY: `result` is there (computed now or read from the cache). QUEUED or
+ * RUNNING: a background job computes it (`jobId`, `progress`); ask again or follow the job. FAILED or
+ * CANCELLED: `message` says why; there is no result.
+ */
+export type AnalysisState =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'READY'
+  | 'RUNNING';
+
+/**
  * Where an analysis is: READY (computed, or read from the cache), QUEUED or RUNNING (a background job;
  * `jobId` and `progress` tell how far it is — follow it live at /api/events?job=<jobId>), FAILED (the
  * engine could not analyse this model, or its worker died too often; `message` says why), CANCELLED,
@@ -17,6 +29,20 @@ export type AnalysisStatus =
   | 'READY'
   | 'RUNNING'
   | 'TOO_LARGE';
+
+/** Which way a composition edge runs, seen from the head asked about. */
+export type CompositionDirection =
+  | 'READS_FROM'
+  | 'WRITES_TO';
+
+/** Q, K or V composition (paper §"Composition"; TransformerLens `all_composition_scores(mode)`). */
+export type CompositionKind =
+  /** ... its keys (induction heads K-compose with previous-token heads). */
+  | 'K'
+  /** The earlier head's output feeds the later head's queries. */
+  | 'Q'
+  /** ... its values (virtual attention heads). */
+  | 'V';
 
 export type CreateApiTokenInput = {
   /** A name to recognise the token by (1–100 characters). */
@@ -121,6 +147,37 @@ export type Visibility =
   | 'PUBLIC'
   | 'TEAM';
 
+export type TokenFieldsFragment = { id: number, text: string };
+
+export type CircuitEntryFieldsFragment = { row: number, col: number, value: number, rowToken: { id: number, text: string } | null, colToken: { id: number, text: string } | null };
+
+export type ModelDirectPathQueryVariables = Exact<{
+  id: string | number;
+  topK: number;
+}>;
+
+
+export type ModelDirectPathQuery = { model: { id: string, directPath: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, result: { top: Array<{ row: number, col: number, value: number, rowToken: { id: number, text: string } | null, colToken: { id: number, text: string } | null }> } | null } } | null };
+
+export type HeadSkipTrigramsQueryVariables = Exact<{
+  id: string | number;
+  head: string;
+  topK: number;
+}>;
+
+
+export type HeadSkipTrigramsQuery = { model: { id: string, head: { name: string, skipTrigrams: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, result: Array<{ score: number, qk: number, ov: number, source: { id: number, text: string }, destination: { id: number, text: string }, output: { id: number, text: string } }> | null } } } | null };
+
+export type CompositionFieldsFragment = { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, result: { kind: CompositionKind, scores: { shape: Array<number>, dtype: string, base64: string }, baseline: { mean: number, std: number, samples: number, seed: number }, top: Array<{ writer: string, reader: string, score: number, relative: number, zScore: number }> } | null };
+
+export type ModelCompositionQueryVariables = Exact<{
+  id: string | number;
+  top: number;
+}>;
+
+
+export type ModelCompositionQuery = { model: { id: string, name: string, config: { nLayers: number, nHeads: number }, q: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, result: { kind: CompositionKind, scores: { shape: Array<number>, dtype: string, base64: string }, baseline: { mean: number, std: number, samples: number, seed: number }, top: Array<{ writer: string, reader: string, score: number, relative: number, zScore: number }> } | null }, k: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, result: { kind: CompositionKind, scores: { shape: Array<number>, dtype: string, base64: string }, baseline: { mean: number, std: number, samples: number, seed: number }, top: Array<{ writer: string, reader: string, score: number, relative: number, zScore: number }> } | null }, v: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, result: { kind: CompositionKind, scores: { shape: Array<number>, dtype: string, base64: string }, baseline: { mean: number, std: number, samples: number, seed: number }, top: Array<{ writer: string, reader: string, score: number, relative: number, zScore: number }> } | null }, circuits: { state: AnalysisState, progress: number | null, message: string | null, result: { induction: Array<{ previousTokenHead: string, inductionHead: string, kComposition: number, relative: number | null, zScore: number | null, mechanism: string | null, inductionScore: number | null, evidence: { ablationDrop: number | null, stripeWithoutPartner: number | null, baselineMean: number | null, baselineStd: number | null, variedPeriodInduction: number | null } | null }> } | null } } | null };
+
 export type ModelHeadLineageQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -134,6 +191,89 @@ export type ModelHeadReportQueryVariables = Exact<{
 
 
 export type ModelHeadReportQuery = { model: { id: string, headReport: { status: AnalysisStatus, message: string | null, modelVersion: number, engineVersion: string, cached: boolean, thresholds: unknown, heads: Array<{ name: string, layer: number, head: number, previousToken: number | null, duplicateToken: number | null, induction: number | null, inductionStripe: number | null, ovCopying: number | null, qkTokenPositivity: number | null, qkPositionalPositivity: number | null, labels: Array<{ label: string, score: number | null, partner: string | null, mechanism: string | null }> }>, composition: { Q: Array<Array<Array<Array<number | null>>>>, K: Array<Array<Array<Array<number | null>>>>, V: Array<Array<Array<Array<number | null>>>> } | null } | null } | null };
+
+export type HeadScoresQueryVariables = Exact<{
+  id: string | number;
+  head: string;
+}>;
+
+
+export type HeadScoresQuery = { model: { id: string, name: string, config: { nLayers: number, nHeads: number }, head: { name: string, layer: number, index: number, scores: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, result: { previousToken: number | null, duplicateToken: number | null, induction: number | null, inductionStripe: number | null, ovCopying: number | null, qkTokenPositivity: number | null, qkPositionalPositivity: number | null, variedPeriodInduction: number | null, positionalInvariance: number | null, distanceFromUniform: number | null } | null }, labels: { state: AnalysisState, progress: number | null, message: string | null, result: Array<{ label: string, score: number | null, partner: string | null, mechanism: string | null, evidence: { partnerKComposition: number | null, partnerPreviousToken: boolean | null, baselineMean: number | null, baselineStd: number | null, stripeWithoutPartner: number | null, ablationDrop: number | null, groupAblationDrop: number | null, variedPeriodInduction: number | null, positionalInvariance: number | null } | null }> | null } } } | null };
+
+export type HeadCircuitsQueryVariables = Exact<{
+  id: string | number;
+  head: string;
+  topK: number;
+}>;
+
+
+export type HeadCircuitsQuery = { model: { id: string, head: { name: string, ov: { state: AnalysisState, progress: number | null, message: string | null, result: { top: Array<{ row: number, col: number, value: number, rowToken: { id: number, text: string } | null, colToken: { id: number, text: string } | null }>, bottom: Array<{ row: number, col: number, value: number, rowToken: { id: number, text: string } | null, colToken: { id: number, text: string } | null }> } | null }, qk: { state: AnalysisState, progress: number | null, message: string | null, result: { top: Array<{ row: number, col: number, value: number, rowToken: { id: number, text: string } | null, colToken: { id: number, text: string } | null }> } | null } } } | null };
+
+export type HeadSpectraQueryVariables = Exact<{
+  id: string | number;
+  head: string;
+}>;
+
+
+export type HeadSpectraQuery = { model: { id: string, head: { name: string, ovEigen: { state: AnalysisState, progress: number | null, message: string | null, result: { re: Array<number>, im: Array<number>, positivity: number | null } | null }, qkEigen: { state: AnalysisState, progress: number | null, message: string | null, result: { re: Array<number>, im: Array<number>, positivity: number | null } | null }, ovSvd: { state: AnalysisState, progress: number | null, message: string | null, result: { values: Array<number> } | null }, qkSvd: { state: AnalysisState, progress: number | null, message: string | null, result: { values: Array<number> } | null } } } | null };
+
+export type HeadCompositionQueryVariables = Exact<{
+  id: string | number;
+  head: string;
+  trigrams: number;
+}>;
+
+
+export type HeadCompositionQuery = { model: { id: string, head: { name: string, q: { state: AnalysisState, progress: number | null, message: string | null, result: Array<{ head: string, direction: CompositionDirection, score: number, relative: number, zScore: number }> | null }, k: { state: AnalysisState, progress: number | null, message: string | null, result: Array<{ head: string, direction: CompositionDirection, score: number, relative: number, zScore: number }> | null }, v: { state: AnalysisState, progress: number | null, message: string | null, result: Array<{ head: string, direction: CompositionDirection, score: number, relative: number, zScore: number }> | null }, skipTrigrams: { state: AnalysisState, progress: number | null, message: string | null, result: Array<{ score: number, qk: number, ov: number, source: { id: number, text: string }, destination: { id: number, text: string }, output: { id: number, text: string } }> | null } } } | null };
+
+export type RunTokensQueryVariables = Exact<{
+  id: string | number;
+  prompt?: string | null | undefined;
+  tokens?: Array<number> | number | null | undefined;
+}>;
+
+
+export type RunTokensQuery = { run: { modelId: string, version: number, tokens: Array<{ id: number, text: string }> } | null };
+
+export type RunPatternsQueryVariables = Exact<{
+  id: string | number;
+  prompt?: string | null | undefined;
+  tokens?: Array<number> | number | null | undefined;
+  layer: number;
+  topK: number;
+}>;
+
+
+export type RunPatternsQuery = { run: { patterns: { state: AnalysisState, progress: number | null, message: string | null, result: { layer: number, topK: { values: { shape: Array<number>, dtype: string, base64: string }, indices: { shape: Array<number>, dtype: string, base64: string } } | null } | null } } | null };
+
+export type RunPredictionsQueryVariables = Exact<{
+  id: string | number;
+  prompt?: string | null | undefined;
+  tokens?: Array<number> | number | null | undefined;
+  position: number;
+  topK: number;
+}>;
+
+
+export type RunPredictionsQuery = { run: { logits: { state: AnalysisState, progress: number | null, message: string | null, result: { positions: Array<{ position: number, predictions: Array<{ logit: number, token: { id: number, text: string } }> }> } | null } } | null };
+
+export type RunPathExpansionQueryVariables = Exact<{
+  id: string | number;
+  prompt?: string | null | undefined;
+  tokens?: Array<number> | number | null | undefined;
+  position: number;
+  target: number;
+}>;
+
+
+export type RunPathExpansionQuery = { run: { pathExpansion: { state: AnalysisState, progress: number | null, message: string | null, result: { position: number, logit: number, target: { id: number, text: string }, terms: Array<{ term: string, kind: string, heads: Array<string>, contribution: number }> } | null } } | null };
+
+export type RunModelQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RunModelQuery = { model: { id: string, name: string, config: { nLayers: number, nHeads: number, nCtx: number, dVocab: number }, tokenizer: { kind: string, vocabSize: number } | null } | null };
 
 export type TrainingTasksQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -280,6 +420,57 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const TokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TokenFields on Token {
+  id
+  text
+}
+    `, {"fragmentName":"TokenFields"}) as unknown as TypedDocumentString<TokenFieldsFragment, unknown>;
+export const CircuitEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CircuitEntryFields on CircuitEntry {
+  row
+  col
+  value
+  rowToken {
+    ...TokenFields
+  }
+  colToken {
+    ...TokenFields
+  }
+}
+    fragment TokenFields on Token {
+  id
+  text
+}`, {"fragmentName":"CircuitEntryFields"}) as unknown as TypedDocumentString<CircuitEntryFieldsFragment, unknown>;
+export const CompositionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CompositionFields on CompositionAnalysis {
+  state
+  progress
+  message
+  cached
+  result {
+    kind
+    scores {
+      shape
+      dtype
+      base64
+    }
+    baseline {
+      mean
+      std
+      samples
+      seed
+    }
+    top {
+      writer
+      reader
+      score
+      relative
+      zScore
+    }
+  }
+}
+    `, {"fragmentName":"CompositionFields"}) as unknown as TypedDocumentString<CompositionFieldsFragment, unknown>;
 export const MutationErrorFieldsFragmentDoc = new TypedDocumentString(`
     fragment MutationErrorFields on MutationError {
   message
@@ -343,6 +534,141 @@ export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
   revokedAt
 }
     `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
+export const ModelDirectPathDocument = new TypedDocumentString(`
+    query ModelDirectPath($id: ID!, $topK: Int!) {
+  model(id: $id) {
+    id
+    directPath(topK: $topK) {
+      state
+      progress
+      message
+      cached
+      result {
+        top {
+          ...CircuitEntryFields
+        }
+      }
+    }
+  }
+}
+    fragment TokenFields on Token {
+  id
+  text
+}
+fragment CircuitEntryFields on CircuitEntry {
+  row
+  col
+  value
+  rowToken {
+    ...TokenFields
+  }
+  colToken {
+    ...TokenFields
+  }
+}`) as unknown as TypedDocumentString<ModelDirectPathQuery, ModelDirectPathQueryVariables>;
+export const HeadSkipTrigramsDocument = new TypedDocumentString(`
+    query HeadSkipTrigrams($id: ID!, $head: String!, $topK: Int!) {
+  model(id: $id) {
+    id
+    head(name: $head) {
+      name
+      skipTrigrams(topK: $topK) {
+        state
+        progress
+        message
+        cached
+        result {
+          score
+          qk
+          ov
+          source {
+            ...TokenFields
+          }
+          destination {
+            ...TokenFields
+          }
+          output {
+            ...TokenFields
+          }
+        }
+      }
+    }
+  }
+}
+    fragment TokenFields on Token {
+  id
+  text
+}`) as unknown as TypedDocumentString<HeadSkipTrigramsQuery, HeadSkipTrigramsQueryVariables>;
+export const ModelCompositionDocument = new TypedDocumentString(`
+    query ModelComposition($id: ID!, $top: Int!) {
+  model(id: $id) {
+    id
+    name
+    config {
+      nLayers
+      nHeads
+    }
+    q: composition(kind: Q, top: $top) {
+      ...CompositionFields
+    }
+    k: composition(kind: K, top: $top) {
+      ...CompositionFields
+    }
+    v: composition(kind: V, top: $top) {
+      ...CompositionFields
+    }
+    circuits(pattern: INDUCTION) {
+      state
+      progress
+      message
+      result {
+        induction {
+          previousTokenHead
+          inductionHead
+          kComposition
+          relative
+          zScore
+          mechanism
+          inductionScore
+          evidence {
+            ablationDrop
+            stripeWithoutPartner
+            baselineMean
+            baselineStd
+            variedPeriodInduction
+          }
+        }
+      }
+    }
+  }
+}
+    fragment CompositionFields on CompositionAnalysis {
+  state
+  progress
+  message
+  cached
+  result {
+    kind
+    scores {
+      shape
+      dtype
+      base64
+    }
+    baseline {
+      mean
+      std
+      samples
+      seed
+    }
+    top {
+      writer
+      reader
+      score
+      relative
+      zScore
+    }
+  }
+}`) as unknown as TypedDocumentString<ModelCompositionQuery, ModelCompositionQueryVariables>;
 export const ModelHeadLineageDocument = new TypedDocumentString(`
     query ModelHeadLineage($id: ID!) {
   model(id: $id) {
@@ -403,6 +729,334 @@ export const ModelHeadReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelHeadReportQuery, ModelHeadReportQueryVariables>;
+export const HeadScoresDocument = new TypedDocumentString(`
+    query HeadScores($id: ID!, $head: String!) {
+  model(id: $id) {
+    id
+    name
+    config {
+      nLayers
+      nHeads
+    }
+    head(name: $head) {
+      name
+      layer
+      index
+      scores {
+        state
+        progress
+        message
+        cached
+        result {
+          previousToken
+          duplicateToken
+          induction
+          inductionStripe
+          ovCopying
+          qkTokenPositivity
+          qkPositionalPositivity
+          variedPeriodInduction
+          positionalInvariance
+          distanceFromUniform
+        }
+      }
+      labels {
+        state
+        progress
+        message
+        result {
+          label
+          score
+          partner
+          mechanism
+          evidence {
+            partnerKComposition
+            partnerPreviousToken
+            baselineMean
+            baselineStd
+            stripeWithoutPartner
+            ablationDrop
+            groupAblationDrop
+            variedPeriodInduction
+            positionalInvariance
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HeadScoresQuery, HeadScoresQueryVariables>;
+export const HeadCircuitsDocument = new TypedDocumentString(`
+    query HeadCircuits($id: ID!, $head: String!, $topK: Int!) {
+  model(id: $id) {
+    id
+    head(name: $head) {
+      name
+      ov(topK: $topK, bottomK: 5) {
+        state
+        progress
+        message
+        result {
+          top {
+            ...CircuitEntryFields
+          }
+          bottom {
+            ...CircuitEntryFields
+          }
+        }
+      }
+      qk(topK: $topK) {
+        state
+        progress
+        message
+        result {
+          top {
+            ...CircuitEntryFields
+          }
+        }
+      }
+    }
+  }
+}
+    fragment TokenFields on Token {
+  id
+  text
+}
+fragment CircuitEntryFields on CircuitEntry {
+  row
+  col
+  value
+  rowToken {
+    ...TokenFields
+  }
+  colToken {
+    ...TokenFields
+  }
+}`) as unknown as TypedDocumentString<HeadCircuitsQuery, HeadCircuitsQueryVariables>;
+export const HeadSpectraDocument = new TypedDocumentString(`
+    query HeadSpectra($id: ID!, $head: String!) {
+  model(id: $id) {
+    id
+    head(name: $head) {
+      name
+      ovEigen: eigenvalues(circuit: OV) {
+        state
+        progress
+        message
+        result {
+          re
+          im
+          positivity
+        }
+      }
+      qkEigen: eigenvalues(circuit: QK_TOKEN) {
+        state
+        progress
+        message
+        result {
+          re
+          im
+          positivity
+        }
+      }
+      ovSvd: singularValues(circuit: OV) {
+        state
+        progress
+        message
+        result {
+          values
+        }
+      }
+      qkSvd: singularValues(circuit: QK) {
+        state
+        progress
+        message
+        result {
+          values
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HeadSpectraQuery, HeadSpectraQueryVariables>;
+export const HeadCompositionDocument = new TypedDocumentString(`
+    query HeadComposition($id: ID!, $head: String!, $trigrams: Int!) {
+  model(id: $id) {
+    id
+    head(name: $head) {
+      name
+      q: composesWith(kind: Q) {
+        state
+        progress
+        message
+        result {
+          head
+          direction
+          score
+          relative
+          zScore
+        }
+      }
+      k: composesWith(kind: K) {
+        state
+        progress
+        message
+        result {
+          head
+          direction
+          score
+          relative
+          zScore
+        }
+      }
+      v: composesWith(kind: V) {
+        state
+        progress
+        message
+        result {
+          head
+          direction
+          score
+          relative
+          zScore
+        }
+      }
+      skipTrigrams(topK: $trigrams) {
+        state
+        progress
+        message
+        result {
+          score
+          qk
+          ov
+          source {
+            ...TokenFields
+          }
+          destination {
+            ...TokenFields
+          }
+          output {
+            ...TokenFields
+          }
+        }
+      }
+    }
+  }
+}
+    fragment TokenFields on Token {
+  id
+  text
+}`) as unknown as TypedDocumentString<HeadCompositionQuery, HeadCompositionQueryVariables>;
+export const RunTokensDocument = new TypedDocumentString(`
+    query RunTokens($id: ID!, $prompt: String, $tokens: [Int!]) {
+  run(modelId: $id, prompt: $prompt, tokens: $tokens) {
+    modelId
+    version
+    tokens {
+      ...TokenFields
+    }
+  }
+}
+    fragment TokenFields on Token {
+  id
+  text
+}`) as unknown as TypedDocumentString<RunTokensQuery, RunTokensQueryVariables>;
+export const RunPatternsDocument = new TypedDocumentString(`
+    query RunPatterns($id: ID!, $prompt: String, $tokens: [Int!], $layer: Int!, $topK: Int!) {
+  run(modelId: $id, prompt: $prompt, tokens: $tokens) {
+    patterns(layer: $layer, topK: $topK) {
+      state
+      progress
+      message
+      result {
+        layer
+        topK {
+          values {
+            shape
+            dtype
+            base64
+          }
+          indices {
+            shape
+            dtype
+            base64
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunPatternsQuery, RunPatternsQueryVariables>;
+export const RunPredictionsDocument = new TypedDocumentString(`
+    query RunPredictions($id: ID!, $prompt: String, $tokens: [Int!], $position: Int!, $topK: Int!) {
+  run(modelId: $id, prompt: $prompt, tokens: $tokens) {
+    logits(position: $position, topK: $topK) {
+      state
+      progress
+      message
+      result {
+        positions {
+          position
+          predictions {
+            logit
+            token {
+              ...TokenFields
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment TokenFields on Token {
+  id
+  text
+}`) as unknown as TypedDocumentString<RunPredictionsQuery, RunPredictionsQueryVariables>;
+export const RunPathExpansionDocument = new TypedDocumentString(`
+    query RunPathExpansion($id: ID!, $prompt: String, $tokens: [Int!], $position: Int!, $target: Int!) {
+  run(modelId: $id, prompt: $prompt, tokens: $tokens) {
+    pathExpansion(position: $position, target: $target) {
+      state
+      progress
+      message
+      result {
+        position
+        logit
+        target {
+          ...TokenFields
+        }
+        terms {
+          term
+          kind
+          heads
+          contribution
+        }
+      }
+    }
+  }
+}
+    fragment TokenFields on Token {
+  id
+  text
+}`) as unknown as TypedDocumentString<RunPathExpansionQuery, RunPathExpansionQueryVariables>;
+export const RunModelDocument = new TypedDocumentString(`
+    query RunModel($id: ID!) {
+  model(id: $id) {
+    id
+    name
+    config {
+      nLayers
+      nHeads
+      nCtx
+      dVocab
+    }
+    tokenizer {
+      kind
+      vocabSize
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunModelQuery, RunModelQueryVariables>;
 export const TrainingTasksDocument = new TypedDocumentString(`
     query TrainingTasks {
   trainingTasks {

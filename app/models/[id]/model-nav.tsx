@@ -1,0 +1,24 @@
+// The links between a model's views, each its own URL: overview, composition, prompt explorer,
+// and the head page when one is open. The current view is marked with aria-current.
+import Link from "next/link";
+
+export type ModelView = "overview" | "composition" | "run" | "head";
+
+export function ModelNav({ id, name, current, head }: { id: string; name: string; current: ModelView; head?: string }) {
+  const links: [ModelView, string, string][] = [
+    ["overview", `/models/${id}`, "Overview"],
+    ["composition", `/models/${id}/composition`, "Composition"],
+    ["run", `/models/${id}/run`, "Prompt explorer"],
+  ];
+  return (
+    <nav className="model-nav" aria-label={`Views of ${name}`}>
+      <Link href="/models" className="subtle">Library</Link>
+      <span className="subtle">/</span>
+      <strong>{name}</strong>
+      {links.map(([view, href, text]) => (
+        <Link key={view} href={href} aria-current={view === current ? "page" : undefined}>{text}</Link>
+      ))}
+      {head ? <span aria-current="page">Head {head}</span> : null}
+    </nav>
+  );
+}

@@ -1,0 +1,134 @@
+// The circuit views in a real browser on the production build: the demo models (uploaded through
+// POST /api/models) open on the overview, a head page, the composition page and the prompt
+// explorer, and each draws what GraphQL says; screenshots at 1440 and 390 px.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTeamInBrowser, openBrowserSession, RESULTS_DIR, signUpInBrowser, type BrowserSession } from "../helpers/browser";
+
+let session: BrowserSession;
+let page: Page;
+const ids: Record<string, string> = {};
+const WIDTHS = [1440, 390] as const;
+
+async function upload(name: string, file: Buffer, tokenizer?: Buffer): Promise<string> {
+  const multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> = { name, team: "views-lab" };
+  if (tokenizer) multipart.tokenizer = { name: "tokenizer.json", mimeType: "application/json", buffer: tokenizer };
+  multipart.file = { name: "model.safetensors", mimeType: "application/octet-stream", buffer: file };
+  const res = await page.request.post(`${session.server.url}/api/models`, { multipart, timeout: 120_000 });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const res = await page.request.post(`${session.server.url}/api/graphql`, { data: { query, variables }, headers: { "content-type": "application/json" }, timeout: 120_000 });
+  const body = (await res.json()) as { data: T; errors?: unknown };
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return body.data;
+}
+
+async function shoot(name: string) {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(RESULTS_DIR, `views-${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+beforeAll(async () => {
+  session = await openBrowserSession("views");
+  page = session.page;
+  page.setDefaultTimeout(60_000);
+  await signUpInBrowser(page, session.server.url, { name: "Vera Views", email: `vera-${Date.now()}@example.test`, password: "correct horse battery" });
+  await createTeamInBrowser(page, "Views Lab");
+  for (const demo of ["induction-2l", "skip-trigram-1l", "bigram-0l"]) {
+    const dir = path.resolve("models", demo);
+    ids[demo] = await upload(demo, readFileSync(path.join(dir, "model.safetensors")), readFileSync(path.join(dir, "tokenizer.json")));
+  }
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe("the circuit views", () => {
+  it("overview: the head grid carries the report's labels as badges that fit at 1440 and 390 px", async () => {
+    await page.goto(`${session.server.url}/models/${ids["induction-2l"]}`);
+    const grid = page.getByTestId("head-grid-figure");
+    await grid.locator('[data-group="1.0"]').filter({ hasText: /^ind/ }).first().waitFor();
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(300);
+      // Every badge's text lies inside its cell (the badges are the rx=7 pills).
+      const overflow = await grid.locator("svg").evaluate((svg) => {
+        const cells = new Map([...svg.querySelectorAll("rect[rx='5']")].map((r) => [r.getAttribute("data-group"), (r as SVGGraphicsElement).getBBox()]));
+        return [...svg.querySelectorAll("text[data-group]")].filter((t) => {
+          const c = cells.get(t.getAttribute("data-group"))!;
+          const b = (t as SVGGraphicsElement).getBBox();
+          return b.x < c.x - 0.5 || b.x + b.width > c.x + c.width + 0.5;
+        }).map((t) => t.textContent);
+      });
+      expect(overflow, `badges overflowing their cell at ${width} px`).toEqual([]);
+      expect(await grid.locator("svg").evaluate((s) => s.getBoundingClientRect().right <= document.documentElement.clientWidth + 1)).toBe(true);
+    }
+    await shoot("overview-induction-2l");
+    await page.goto(`${session.server.url}/models/${ids["bigram-0l"]}`);
+    await page.getByTestId("bigram-table").locator("tbody tr").first().waitFor();
+    await shoot("overview-bigram-0l");
+    await page.goto(`${session.server.url}/models/${ids["skip-trigram-1l"]}`);
+    await page.getByTestId("skip-trigram-table").first().locator("tbody tr").first().waitFor();
+    await shoot("overview-skip-trigram-1l");
+  });
+
+  it("head page: every score with its definition, OV and QK tables, eigenvalues and composition partners", async () => {
+    await page.goto(`${session.server.url}/models/${ids["induction-2l"]}/heads/1.0`);
+    await page.getByTestId("head-scores").locator("tbody tr").first().waitFor();
+    expect(await page.getByTestId("head-scores").locator("tbody tr").count()).toBe(10);
+    await page.getByTestId("ov-table").locator("tbody tr").first().waitFor();
+    await page.getByTestId("qk-table").locator("tbody tr").first().waitFor();
+    await page.getByTestId("eigen-figure").first().locator("circle[data-key]").first().waitFor();
+    await page.getByTestId("composes-K").locator("rect[data-key]").first().waitFor();
+    const data = await graphql<{ model: { head: { ov: { result: { top: { value: number }[] } } } } }>(
+      "query($id: ID!) { model(id: $id) { head(name: \"1.0\") { ov(topK: 10, bottomK: 5) { result { top { value } } } } } }", { id: ids["induction-2l"] });
+    const shown = await page.getByTestId("ov-table").locator("tbody tr td:last-child").allTextContents();
+    expect(shown.map(Number)).toEqual(data.model.head.ov.result.top.map((e) => Number(e.value.toFixed(3))));
+    await shoot("head-1.0");
+  });
+
+  it("composition page: the highlighted induction pair is the top K-composition pair, and clicking it explains the circuit", async () => {
+    await page.goto(`${session.server.url}/models/${ids["induction-2l"]}/composition`);
+    const heatmap = page.getByTestId("composition-heatmap");
+    await heatmap.locator("rect[data-key]").first().waitFor();
+    const data = await graphql<{ model: { composition: { result: { top: { writer: string; reader: string }[] } } } }>(
+      "query($id: ID!) { model(id: $id) { composition(kind: K, top: 1) { result { top { writer reader } } } } }", { id: ids["induction-2l"] });
+    const top = data.model.composition.result.top[0];
+    const highlighted = (await heatmap.getAttribute("data-highlight"))!.split(" ");
+    expect(highlighted).toContain(`${top.writer}>${top.reader}`);
+    await heatmap.locator(`rect[data-key="${top.writer}>${top.reader}"]`).click();
+    await page.getByTestId("induction-selection").waitFor();
+    await shoot("composition");
+  });
+
+  it("prompt explorer: hovering a token highlights the keys it attends to most, as GraphQL's pattern says", async () => {
+    const tokens = [5, 9, 12, 3, 7, 5, 9, 12, 3, 7, 5, 9];
+    await page.goto(`${session.server.url}/models/${ids["induction-2l"]}/run?tokens=${tokens.join(",")}`);
+    const viewer = page.getByTestId("attention-viewer");
+    await viewer.and(page.locator("[data-drawn]")).waitFor();
+    await viewer.getByRole("button", { name: "Head 1.0" }).click();
+    const q = 10;
+    await page.getByTestId("token-strip").locator(`[data-pos="${q}"]`).hover();
+    await viewer.and(page.locator(`[data-hover-pos="${q}"]`)).waitFor();
+    const data = await graphql<{ run: { patterns: { result: { topK: { indices: { base64: string } } } } } }>(
+      "query($id: ID!, $t: [Int!]) { run(modelId: $id, tokens: $t) { patterns(layer: 1, head: 0, topK: 3) { result { topK { indices { base64 } } } } } }", { id: ids["induction-2l"], t: tokens });
+    const indices = new Int32Array(new Uint8Array(Buffer.from(data.run.patterns.result.topK.indices.base64, "base64")).buffer);
+    const expected = Array.from(indices.subarray(q * 3, q * 3 + 3));
+    const shown = await page.getByTestId("token-strip").locator("[data-attended]").evaluateAll((els) =>
+      els.map((e) => [Number(e.getAttribute("data-attended")), Number(e.getAttribute("data-pos"))]).sort((a, b) => a[0] - b[0]).map((x) => x[1]));
+    expect(shown.slice(0, 3)).toEqual(expected);
+    await page.getByTestId("predictions").locator("tbody tr").first().waitFor();
+    await page.getByTestId("path-expansion-figure").locator("rect[data-key]").first().waitFor();
+    await shoot("run");
+  });
+});
