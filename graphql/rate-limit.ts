@@ -71,6 +71,9 @@ export function chargeExpensive(context: GraphQLContext, field: string): void {
   context.quota?.(field);
 }
 
+/** The `beforeCompute` option lib/analysis takes, charging a computation of `field` ("Type.field"). */
+export const charge = (context: GraphQLContext, field: string) => ({ beforeCompute: () => chargeExpensive(context, field) });
+
 /** Whether a response value holds any answer: a non-null leaf somewhere (objects and lists searched). */
 function holdsAnswer(value: unknown): boolean {
   if (value === null || value === undefined) return false;

@@ -9,18 +9,15 @@ import type { LayerMatch } from "@/lib/engine/circuits/head-matching";
 import type { HeadScores } from "@/lib/engine/circuits/report";
 import type { HeadLabel } from "@/lib/engine/circuits/labels";
 import type { ModelSummary } from "@/lib/db/models";
-import type { GraphQLContext, Resolver } from "../../context";
+import type { Resolver } from "../../context";
 import { nullIfNotFound } from "../../errors";
 import { parseInput } from "../../payload";
-import { chargeExpensive } from "../../rate-limit";
+import { charge } from "../../rate-limit";
 
 /** A number that is finite, else null (stored JSON turns NaN into null; GraphQL Float rejects NaN). */
 function finiteOrNull(value: unknown): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
-
-/** Charges a computation of `field` to the request's account (graphql/rate-limit.ts). */
-const charge = (context: GraphQLContext, field: string) => ({ beforeCompute: () => chargeExpensive(context, field) });
 
 const headReportArgs = z.object({
   version: z.number().int().min(1, "version is at least 1").max(1_000_000).nullish(),

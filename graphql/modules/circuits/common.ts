@@ -9,7 +9,7 @@ import { getModelVersionForActor, type ModelSummary, type ModelVersionSummary } 
 import type { ModelTokenizer } from "@/lib/engine/io/tokenizer";
 import type { GraphQLContext } from "../../context";
 import { parseInput } from "../../payload";
-import { chargeExpensive } from "../../rate-limit";
+import { charge } from "../../rate-limit";
 
 /** The TL config keys the resolvers check arguments against. */
 export interface ShapeConfig {
@@ -38,8 +38,7 @@ export function versionOf(ctx: GraphQLContext, model: Pick<ModelSummary, "id">, 
   return getModelVersionForActor(ctx.db, ctx.actor, model.id, v);
 }
 
-/** Charges a computation of `field` ("Type.field") to the request's rate limit (graphql/rate-limit). */
-export const charge = (ctx: GraphQLContext, field: string) => ({ beforeCompute: () => chargeExpensive(ctx, field) });
+export { charge };
 
 /** Runs `spec` on the version for the field `field` (see lib/analysis/analyze); a computation is charged. */
 export function analyze<P>(ctx: GraphQLContext, field: string, version: ModelVersionSummary, spec: KindSpec<P>, params: unknown): Promise<AnalysisOutcome> {
