@@ -30,12 +30,37 @@ const SCHEMA: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"] },
 };
 
+/** An href with a colon anywhere counts as absolute and must start with one of the schema's protocols. */
+const ALLOWED_HREF = /^(https?:|mailto:|[^:]*$)/i;
+
+interface HastNode {
+  tagName?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+}
+
+/**
+ * Drops an href that holds a colon but no allowed scheme. rehype-sanitize reads a scheme only before
+ * the first `?`, `#` or `/`, so `&#javascript:` passes it as a relative link; no link we render
+ * needs a colon outside http(s)/mailto, so none keeps one. Iterative, like assertTreeDepth.
+ */
+function dropColonHrefs(root: HastNode): void {
+  const stack: HastNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const href = node.properties?.href;
+    if (typeof href === "string" && !ALLOWED_HREF.test(href)) delete node.properties!.href;
+    for (const child of node.children ?? []) stack.push(child);
+  }
+}
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(() => (tree) => assertTreeDepth(tree as TreeNode))
   .use(remarkRehype)
   .use(rehypeSanitize, SCHEMA)
+  .use(() => (tree) => dropColonHrefs(tree as HastNode))
   .use(rehypeStringify);
 
 interface TreeNode {

@@ -79,6 +79,12 @@ describe("renderMarkdown", () => {
     }
   });
 
+  it("drops a link whose colon hides behind an entity or fragment (fast-check counterexample [a](&#javascript:))", () => {
+    expect(renderMarkdown("[a](&#javascript:)")).toBe("<p><a>a</a></p>");
+    expect(renderMarkdown("[a](#x:javascript:alert(1))")).toBe("<p><a>a</a></p>");
+    expect(renderMarkdown("[a](https://example.org/a:b)")).toBe('<p><a href="https://example.org/a:b">a</a></p>');
+  });
+
   it("never emits a script, an event attribute or a non-http(s)/mailto link for arbitrary input (property)", () => {
     const piece = fc.constantFrom("<script>", "</script>", "<svg ", "onload=", " onerror=\"x\"", "javascript:", "[a](", ")", "<a href=", ">", "\"", "'", "![", "](", "`", "<", "&#", "x", " ", "\n", "*", "|");
     fc.assert(
