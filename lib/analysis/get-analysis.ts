@@ -11,7 +11,7 @@ import { findAnalysisResult, paramsHash, saveAnalysisResult, type AnalysisKey } 
 import type { Db } from "../db/client";
 import { BadInputError, NotFoundError } from "../db/errors";
 import type { Prisma } from "../db/generated/client";
-import { getModelForActor, getModelVersionForActor, VERSION_SUMMARY, type ModelVersionSummary } from "../db/models";
+import { findModelVersion, getModelForActor, VERSION_SUMMARY, type ModelSummary, type ModelVersionSummary } from "../db/models";
 import { enqueueAnalysisJob, findActiveAnalysisJob } from "../jobs/queue/enqueue";
 import { JOB_FIELDS, type JobRow } from "../jobs/queue/store";
 import { readStoredTensors } from "../db/tensors";
@@ -35,8 +35,15 @@ export type AnalysisState<R> =
   | { status: "QUEUED" | "RUNNING"; jobId: string; progress: JobProgress; modelVersion: number; engineVersion: string }
   | { status: "FAILED" | "CANCELLED"; message: string; jobId?: string; modelVersion: number; engineVersion: string };
 
-/** Which version to analyse: by id, or a model's version number (default: its latest). */
-export type VersionRef = { modelVersionId: string } | { modelId: string; version?: number };
+/**
+ * Which version to analyse: by id, or a model's version number (default: its latest) — of a model
+ * to authorize (`modelId`) or of one the caller has already authorized (`readableModel`, e.g. the
+ * parent of a nested GraphQL field, which came from getModelForActor/listModelsForActor).
+ */
+export type VersionRef =
+  | { modelVersionId: string }
+  | { modelId: string; version?: number }
+  | { readableModel: Pick<ModelSummary, "id" | "teamId">; version?: number };
 
 export interface AnalysisRequest {
   kind: string;
@@ -46,10 +53,10 @@ export interface AnalysisRequest {
 
 /** The version `ref` names, once the actor may read its model (NotFoundError otherwise, never revealing it). */
 async function authorizedVersion(db: Db, actor: Actor | null, ref: VersionRef): Promise<ModelVersionSummary & { teamId: string }> {
+  if ("readableModel" in ref) return { ...(await findModelVersion(db, ref.readableModel.id, ref.version)), teamId: ref.readableModel.teamId };
   if ("modelId" in ref) {
-    const version = await getModelVersionForActor(db, actor, ref.modelId, ref.version);
     const model = await getModelForActor(db, actor, ref.modelId);
-    return { ...version, teamId: model.teamId };
+    return { ...(await findModelVersion(db, model.id, ref.version)), teamId: model.teamId };
   }
   const version = await db.modelVersion.findUnique({ where: { id: ref.modelVersionId }, select: VERSION_SUMMARY });
   if (!version) throw new NotFoundError("No model version with that id.");

@@ -5,8 +5,9 @@
 // Rule: the model is authorized through lib/db/models before anything is read (./get-analysis).
 import type { Actor } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
+import type { ModelSummary } from "@/lib/db/models";
 import type { HeadReportJson } from "@/lib/engine/circuits/report";
-import { getOrEnqueueAnalysis, type AnalysisOptions, type AnalysisState } from "./get-analysis";
+import { getOrEnqueueAnalysis, type AnalysisOptions, type AnalysisState, type VersionRef } from "./get-analysis";
 import { HEAD_REPORT_KIND, headReportKind, headReportParams, type HeadReportParams } from "./kinds/head-report";
 
 export { HEAD_REPORT_KIND };
@@ -27,11 +28,21 @@ export type HeadReportProbe = Partial<Pick<HeadReportParams, "seed" | "repeatLen
  * The head report of a model's version (default: the latest) for an actor who may read the model
  * (NotFoundError otherwise, never revealing the model).
  */
-export function getHeadReportForActor(
-  db: Db,
-  actor: Actor | null,
-  modelId: string,
-  options: { version?: number; probe?: HeadReportProbe } & AnalysisOptions = {},
-): Promise<HeadReportState> {
-  return getOrEnqueueAnalysis<HeadReportJson>(db, actor, { modelId, version: options.version, kind: HEAD_REPORT_KIND, params: options.probe ?? {} }, { enforceCap: options.enforceCap, inProcessBytes: options.inProcessBytes, beforeCompute: options.beforeCompute });
+export function getHeadReportForActor(db: Db, actor: Actor | null, modelId: string, options: HeadReportRequest = {}): Promise<HeadReportState> {
+  return headReportOf(db, actor, { modelId, version: options.version }, options);
+}
+
+/**
+ * The same for a model the caller has already authorized (`Model.headReport`, whose parent came
+ * from getModelForActor/listModelsForActor): no second access check, one query for the version.
+ */
+export function getHeadReportForReadableModel(db: Db, actor: Actor | null, model: Pick<ModelSummary, "id" | "teamId">, options: HeadReportRequest = {}): Promise<HeadReportState> {
+  return headReportOf(db, actor, { readableModel: model, version: options.version }, options);
+}
+
+export type HeadReportRequest = { version?: number; probe?: HeadReportProbe } & AnalysisOptions;
+
+function headReportOf(db: Db, actor: Actor | null, ref: VersionRef, options: HeadReportRequest): Promise<HeadReportState> {
+  const { enforceCap, inProcessBytes, beforeCompute } = options;
+  return getOrEnqueueAnalysis<HeadReportJson>(db, actor, { ...ref, kind: HEAD_REPORT_KIND, params: options.probe ?? {} }, { enforceCap, inProcessBytes, beforeCompute });
 }

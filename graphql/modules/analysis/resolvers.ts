@@ -4,7 +4,7 @@
 // resolvers only reshape the engine's JSON, never compute.
 import { z } from "zod";
 import { compareModelsForActor, getHeadLineageForActor, type HeadComparisonOutcome, type HeadLineageOutcome } from "@/lib/analysis/head-lineage";
-import { getHeadReportForActor, type HeadReportState } from "@/lib/analysis/head-report";
+import { getHeadReportForReadableModel, type HeadReportState } from "@/lib/analysis/head-report";
 import type { LayerMatch } from "@/lib/engine/circuits/head-matching";
 import type { HeadScores } from "@/lib/engine/circuits/report";
 import type { HeadLabel } from "@/lib/engine/circuits/labels";
@@ -26,7 +26,8 @@ const headReportArgs = z.object({
 
 const headReport: Resolver<ModelSummary, { version?: number | null; probe?: { seed?: number | null; repeatLength?: number | null } | null }, HeadReportState> = (parent, args, context) => {
   const { version, probe } = parseInput(headReportArgs, args);
-  return getHeadReportForActor(context.db, context.actor, parent.id, {
+  // The parent came from a policy-checked model (model/models): no second access check.
+  return getHeadReportForReadableModel(context.db, context.actor, parent, {
     ...charge(context, "Model.headReport"),
     version: version ?? undefined,
     probe: { ...(probe?.seed != null ? { seed: probe.seed } : {}), ...(probe?.repeatLength != null ? { repeatLength: probe.repeatLength } : {}) },
