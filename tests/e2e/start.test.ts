@@ -141,7 +141,8 @@ describe("npm start on a fresh embedded install", () => {
       // The card of models/induction-2l records these labels from the engine; the page must show them.
       await cell("1.0").filter({ hasText: "induction ← 0.0 (K-comp)" }).waitFor();
       await cell("1.1").filter({ hasText: "induction ← 0.0 (K-comp)" }).waitFor();
-      await cell("0.0").filter({ hasText: /previous-token/ }).waitFor();
+      // 0.0's badge rect carries a <title> naming the label too: wait for the drawn label text itself.
+      await page.getByTestId("head-grid-figure").locator(`text[data-group="0.0"]`).filter({ hasText: /previous-token/ }).waitFor();
       await page.getByRole("link", { name: "Composition" }).waitFor();
       await page.screenshot({ path: path.join(RESULTS_DIR, "demo-induction-heads.png"), fullPage: true });
     } finally {
