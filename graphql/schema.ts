@@ -18,6 +18,7 @@ import { circuitsResolvers } from "./modules/circuits/resolvers";
 import { claimResolvers } from "./modules/claims/resolvers";
 import { collabResolvers } from "./modules/collab/resolvers";
 import { jobResolvers } from "./modules/job/resolvers";
+import { liveResolvers } from "./modules/live/resolvers";
 import { modelResolvers } from "./modules/model/resolvers";
 import { runResolvers } from "./modules/run/resolvers";
 import { teamResolvers } from "./modules/team/resolvers";
@@ -25,10 +26,10 @@ import { trainingResolvers } from "./modules/training/resolvers";
 import { userResolvers } from "./modules/user/resolvers";
 
 /** Domains in load order: `base` declares Query, Mutation and the shared types the others extend. */
-export const DOMAINS = ["base", "user", "team", "model", "training", "job", "analysis", "collab", "claims", "circuits", "run"] as const;
+export const DOMAINS = ["base", "user", "team", "model", "training", "job", "analysis", "collab", "claims", "live", "circuits", "run"] as const;
 
 type ResolverMap = Record<string, GraphQLScalarType | Record<string, unknown>>;
-const RESOLVERS: ResolverMap[] = [baseResolvers, userResolvers, teamResolvers, modelResolvers, trainingResolvers, jobResolvers, analysisResolvers, collabResolvers, claimResolvers, circuitsResolvers, runResolvers];
+const RESOLVERS: ResolverMap[] = [baseResolvers, userResolvers, teamResolvers, modelResolvers, trainingResolvers, jobResolvers, analysisResolvers, collabResolvers, claimResolvers, liveResolvers, circuitsResolvers, runResolvers];
 
 /** The modules folder: $CIRCUITBOARD_ROOT or the working directory (Next and tsx both run from the repo root). */
 function modulesDir(): string {
@@ -38,6 +39,16 @@ function modulesDir(): string {
 /** The SDL of every domain, concatenated in DOMAINS order. */
 export function loadTypeDefs(): string[] {
   return DOMAINS.map((domain) => readFileSync(path.join(modulesDir(), domain, "schema.graphql"), "utf8"));
+}
+
+/** A Subscription field's pair: `subscribe` returns the event stream, `resolve` maps each item. */
+interface SubscriptionResolver {
+  subscribe: GraphQLFieldResolver<unknown, unknown>;
+  resolve: GraphQLFieldResolver<unknown, unknown>;
+}
+
+function isSubscriptionResolver(value: unknown): value is SubscriptionResolver {
+  return typeof value === "object" && value !== null && typeof (value as SubscriptionResolver).subscribe === "function";
 }
 
 function attach(schema: GraphQLSchema, resolvers: ResolverMap): void {
@@ -53,10 +64,16 @@ function attach(schema: GraphQLSchema, resolvers: ResolverMap): void {
     }
     if (!(type instanceof GraphQLObjectType)) throw new TypeError(`graphql schema: ${typeName} is not an object type`);
     const fields = type.getFields();
-    for (const [fieldName, resolve] of Object.entries(typeResolvers)) {
+    for (const [fieldName, resolver] of Object.entries(typeResolvers)) {
       const field = fields[fieldName];
       if (!field) throw new TypeError(`graphql schema: resolver for unknown field ${typeName}.${fieldName}`);
-      field.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
+      if (isSubscriptionResolver(resolver)) {
+        if (type !== schema.getSubscriptionType()) throw new TypeError(`graphql schema: ${typeName}.${fieldName} is not a Subscription field`);
+        field.subscribe = resolver.subscribe;
+        field.resolve = resolver.resolve;
+      } else {
+        field.resolve = resolver as GraphQLFieldResolver<unknown, unknown>;
+      }
     }
   }
 }
