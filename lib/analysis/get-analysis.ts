@@ -15,6 +15,7 @@ import { findModelVersion, getModelForActor, VERSION_SUMMARY, type ModelSummary,
 import { enqueueAnalysisJob, findActiveAnalysisJob } from "../jobs/queue/enqueue";
 import { JOB_FIELDS, type JobRow } from "../jobs/queue/store";
 import { readStoredTensors } from "../db/tensors";
+import { tsKernels } from "../engine/linalg/kernels-ts";
 import { loadModel } from "../engine/transformer/weights";
 import { engineVersion } from "./engine-version";
 import { analysisKind, type AnalysisKind } from "./kinds";
@@ -38,10 +39,12 @@ export type AnalysisState<R> =
 /**
  * Which version to analyse: by id, or a model's version number (default: its latest) — of a model
  * to authorize (`modelId`) or of one the caller has already authorized (`readableModel`, e.g. the
- * parent of a nested GraphQL field, which came from getModelForActor/listModelsForActor).
+ * parent of a nested GraphQL field, which came from getModelForActor/listModelsForActor), or a
+ * version row the caller has already read through such a model (`readableVersion`, no query).
  */
 export type VersionRef =
   | { modelVersionId: string }
+  | { readableVersion: ModelVersionSummary & { teamId: string } }
   | { modelId: string; version?: number }
   | { readableModel: Pick<ModelSummary, "id" | "teamId">; version?: number };
 
@@ -53,6 +56,7 @@ export interface AnalysisRequest {
 
 /** The version `ref` names, once the actor may read its model (NotFoundError otherwise, never revealing it). */
 async function authorizedVersion(db: Db, actor: Actor | null, ref: VersionRef): Promise<ModelVersionSummary & { teamId: string }> {
+  if ("readableVersion" in ref) return ref.readableVersion;
   if ("readableModel" in ref) return { ...(await findModelVersion(db, ref.readableModel.id, ref.version)), teamId: ref.readableModel.teamId };
   if ("modelId" in ref) {
     const model = await getModelForActor(db, actor, ref.modelId);
@@ -91,7 +95,7 @@ async function computeHere(db: Db, kind: AnalysisKind, version: ModelVersionSumm
   let result: unknown;
   try {
     const model = loadModel(tensors, { metadata: metadataOf(version) });
-    result = await kind.compute(model, params, { progress: () => undefined, signal: new AbortController().signal });
+    result = await kind.compute(model, params, { kernels: tsKernels, progress: () => undefined, signal: new AbortController().signal });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new AnalysisFailure(message.startsWith(`${kind.kind}: `) ? message : `${kind.kind}: ${message}`);

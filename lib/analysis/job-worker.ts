@@ -3,6 +3,7 @@
 // one registered analysis kind on it, reporting progress. It never touches the database (embedded
 // PGlite allows one process per data directory). Rule: one "run" message in, progress messages and
 // exactly one "done" or "error" out, then exit; the parent cancels by killing it.
+import { tsKernels } from "../engine/linalg/kernels-ts";
 import { loadModel } from "../engine/transformer/weights";
 import { sendToParent } from "../jobs/ipc";
 import type { AnalysisRequest, AnalysisResponse } from "./job-protocol";
@@ -27,6 +28,7 @@ process.on("message", (raw: AnalysisRequest) => {
       const ac = new AbortController();
       const result = await kind.compute(model, params, {
         signal: ac.signal,
+        kernels: tsKernels,
         progress: (done, total, stage) => void send({ type: "progress", done, total, stage: stage ?? null }).catch(() => undefined),
       });
       await send({ type: "done", result: JSON.parse(JSON.stringify(result)) as unknown });

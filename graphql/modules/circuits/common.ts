@@ -1,8 +1,8 @@
 // What the circuit resolvers share: the authorized version of a model, its TL config, its tokenizer,
 // zod for arguments, and the entry/table shapes with token text.
 import { z } from "zod";
-import { analyzeVersion, type AnalysisOutcome } from "@/lib/analysis/analyze";
-import type { KindSpec } from "@/lib/analysis/kinds/spec";
+import { getOrEnqueueAnalysis, type AnalysisState } from "@/lib/analysis/get-analysis";
+import type { AnalysisKind } from "@/lib/analysis/kinds";
 import { tokenOf } from "@/lib/analysis/tokens";
 import type { TensorJson } from "@/lib/analysis/tensor-json";
 import { getModelVersionForActor, type ModelSummary, type ModelVersionSummary } from "@/lib/db/models";
@@ -32,17 +32,24 @@ export function shapeOf(config: unknown): ShapeConfig {
 /** A version number argument: a positive integer or absent (the latest). */
 export const versionArg = z.number().int().min(1, "version must be at least 1").max(1_000_000).optional();
 
+/** A version row of a model the caller may read, with the model's team (what an analysis needs). */
+export type ReadableVersion = ModelVersionSummary & { teamId: string };
+
 /** The authorized version `version` (default: the latest) of `model`. */
-export function versionOf(ctx: GraphQLContext, model: Pick<ModelSummary, "id">, version: number | null | undefined): Promise<ModelVersionSummary> {
+export async function versionOf(ctx: GraphQLContext, model: Pick<ModelSummary, "id" | "teamId">, version: number | null | undefined): Promise<ReadableVersion> {
   const v = parseInput(versionArg, version ?? undefined);
-  return getModelVersionForActor(ctx.db, ctx.actor, model.id, v);
+  return { ...(await getModelVersionForActor(ctx.db, ctx.actor, model.id, v)), teamId: model.teamId };
 }
 
 export { charge };
 
-/** Runs `spec` on the version for the field `field` (see lib/analysis/analyze); a computation is charged. */
-export function analyze<P>(ctx: GraphQLContext, field: string, version: ModelVersionSummary, spec: KindSpec<P>, params: unknown): Promise<AnalysisOutcome> {
-  return analyzeVersion(ctx.db, ctx.actor, version, spec, params, charge(ctx, field));
+/**
+ * The state of analysis `kind` with `params` of the version, for the field `field` (lib/analysis/
+ * get-analysis: cached, computed now for a tiny model, else a background job); a computation or a
+ * new job is charged to the caller's rate limit.
+ */
+export function analyze<R = unknown>(ctx: GraphQLContext, field: string, version: ReadableVersion, kind: Pick<AnalysisKind, "kind">, params: unknown): Promise<AnalysisState<R>> {
+  return getOrEnqueueAnalysis<R>(ctx.db, ctx.actor, { readableVersion: version, kind: kind.kind, params }, charge(ctx, field));
 }
 
 export interface EntryJson {

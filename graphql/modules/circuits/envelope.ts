@@ -1,10 +1,8 @@
 // The analysis envelope every circuit and forward-run field returns (SDL `interface Analysis`):
-// { state, jobId, progress, message, cached, result }. Rule: one mapping from lib/analysis's outcome
-// for all fields, so a client handles QUEUED/RUNNING/FAILED the same way everywhere; `result` is
-// shaped only once READY.
-import type { AnalysisOutcome } from "@/lib/analysis/analyze";
-import type { HeadReportState } from "@/lib/analysis/head-report";
-import type { HeadReportJson } from "@/lib/engine/circuits/report";
+// { state, jobId, progress, etaSeconds, stage, message, cached, result }. Rule: one mapping from
+// lib/analysis/get-analysis's state for all fields, so a client handles QUEUED/RUNNING/FAILED the
+// same way everywhere; `result` is shaped only once READY.
+import type { AnalysisState } from "@/lib/analysis/get-analysis";
 import { ErrorCode } from "../../errors";
 import { GraphQLError } from "graphql";
 
@@ -19,34 +17,25 @@ export interface Envelope<T> {
   result: T | null;
 }
 
-/** The envelope of an outcome, with `shape` applied to a READY result. */
-export async function envelope<R, T>(outcome: AnalysisOutcome<R> | AnalysisOutcome, shape: (result: R) => T | Promise<T>): Promise<Envelope<T>> {
-  switch (outcome.status) {
+/**
+ * The envelope of an analysis state, with `shape` applied to a READY result (a stored JSON result
+ * is read as the `R` its kind computes).
+ */
+export async function envelope<R, T>(state: AnalysisState<R> | AnalysisState<unknown>, shape: (result: R) => T | Promise<T>): Promise<Envelope<T>> {
+  const none = { jobId: null, progress: null, etaSeconds: null, stage: null, message: null, cached: false, result: null };
+  switch (state.status) {
     case "READY":
-      return { state: "READY", jobId: null, progress: null, etaSeconds: null, stage: null, message: null, cached: outcome.cached, result: await shape(outcome.result as R) };
+      return { ...none, state: "READY", cached: state.cached, result: await shape(state.result as R) };
     case "QUEUED":
     case "RUNNING":
-      return { state: outcome.status, jobId: outcome.jobId, progress: outcome.progress, etaSeconds: null, stage: null, message: null, cached: false, result: null };
+      return { ...none, state: state.status, jobId: state.jobId, progress: state.progress.fraction, etaSeconds: state.progress.etaSeconds, stage: state.progress.stage };
     case "FAILED":
     case "CANCELLED":
-      return { state: outcome.status, jobId: null, progress: null, etaSeconds: null, stage: null, message: outcome.message, cached: false, result: null };
+      return { ...none, state: state.status, jobId: state.jobId ?? null, message: state.message };
     default: {
-      const never: never = outcome;
-      throw new TypeError(`envelope: unknown outcome ${JSON.stringify(never)}`);
+      const never: never = state;
+      throw new TypeError(`envelope: unknown state ${JSON.stringify(never)}`);
     }
-  }
-}
-
-/** The head report's job state as an analysis outcome (progress as the job's fraction done). */
-export function reportOutcome(o: HeadReportState): AnalysisOutcome<HeadReportJson> {
-  switch (o.status) {
-    case "READY":
-      return { status: "READY", result: o.result, cached: o.cached };
-    case "QUEUED":
-    case "RUNNING":
-      return { status: o.status, jobId: o.jobId, progress: o.progress.fraction };
-    default:
-      return { status: o.status, message: o.message };
   }
 }
 

@@ -21,13 +21,13 @@ import type { GraphQLContext } from "../../context";
 import { parseInput } from "../../payload";
 import type { HeadParent } from "../model/resolvers";
 import { analyze, charge, entriesWithTokens, shapeOf, versionOf, type EntryJson, type TableJson } from "./common";
-import { envelope, parseHeadName, reportOutcome } from "./envelope";
+import { envelope, parseHeadName } from "./envelope";
 
 type Args<T> = (head: HeadParent, args: T, ctx: GraphQLContext) => Promise<unknown>;
 
 async function reportEnvelope<T>(head: HeadParent, ctx: GraphQLContext, field: string, pick: (h: HeadScores, baseline: CompositionBaseline | undefined) => T) {
   const o = await getHeadReportForActor(ctx.db, ctx.actor, head.model.id, { version: head.version, ...charge(ctx, field) });
-  return envelope(reportOutcome(o), (r) => {
+  return envelope(o, (r) => {
     const h = r.heads.find((x) => x.name === head.name);
     if (!h) throw new TypeError(`head report of ${head.model.id} has no head ${head.name}`);
     return pick(h, r.compositionBaseline);

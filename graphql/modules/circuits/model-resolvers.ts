@@ -13,7 +13,7 @@ import type { GraphQLContext } from "../../context";
 import { parseInput } from "../../payload";
 import type { HeadParent } from "../model/resolvers";
 import { analyze, charge, entriesWithTokens, shapeOf, versionArg, versionOf, type EntryJson, type TableJson } from "./common";
-import { badArg, envelope, parseHeadName, reportOutcome } from "./envelope";
+import { badArg, envelope, parseHeadName } from "./envelope";
 import { compositionOf, type CompositionJson } from "./head-resolvers";
 
 type Args<T> = (model: ModelSummary, args: T, ctx: GraphQLContext) => Promise<unknown>;
@@ -110,7 +110,7 @@ export function matchPattern(r: HeadReportJson, pattern: Pattern) {
 const circuits: Args<{ pattern: Pattern; version?: number | null }> = async (model, args, ctx) => {
   const version = parseInput(versionArg.nullable(), args.version ?? undefined) ?? undefined;
   const o = await getHeadReportForActor(ctx.db, ctx.actor, model.id, { version, ...charge(ctx, "Model.circuits") });
-  return envelope(reportOutcome(o), (r) => matchPattern(r, args.pattern));
+  return envelope(o, (r) => matchPattern(r, args.pattern));
 };
 
 export const modelCircuitResolvers = { head, directPath, composition, virtualWeights, circuits };

@@ -10,19 +10,19 @@ import { runPatternsKind } from "@/lib/analysis/kinds/run-patterns";
 import { runTermImportanceKind } from "@/lib/analysis/kinds/run-term-importance";
 import { decodeTensor, floatTensor, intTensor, type TensorJson } from "@/lib/analysis/tensor-json";
 import { tokenizerOf, tokenOf } from "@/lib/analysis/tokens";
-import { getModelForActor, type ModelSummary, type ModelVersionSummary } from "@/lib/db/models";
+import { getModelForActor, type ModelSummary } from "@/lib/db/models";
 import type { ModelTokenizer } from "@/lib/engine/io/tokenizer";
 import type { GraphQLContext } from "../../context";
 import { nullIfNotFound } from "../../errors";
 import { parseInput } from "../../payload";
-import { analyze, shapeOf, versionArg, versionOf, type ShapeConfig } from "../circuits/common";
+import { analyze, shapeOf, versionArg, versionOf, type ReadableVersion, type ShapeConfig } from "../circuits/common";
 import { badArg, envelope } from "../circuits/envelope";
 
 /** A forward run's parent: the authorized version, its shape, tokenizer and the checked tokens. */
 export interface RunParent {
   modelId: string;
   version: number;
-  versionRow: ModelVersionSummary;
+  versionRow: ReadableVersion;
   shape: ShapeConfig;
   tokenizer: ModelTokenizer;
   ids: number[];

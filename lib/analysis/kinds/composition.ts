@@ -2,10 +2,10 @@
 // `all_composition_scores`, paper §"Composition") as FloatTensors [layer₁, head₁, layer₂, head₂],
 // with ARENA's random-pair baseline (mean, std) they are read against.
 import { z } from "zod";
-import { compositionBaseline, compositionScores } from "@/lib/engine/circuits/composition";
+import { compositionBaseline, compositionScores } from "../../engine/circuits/composition";
 import { floatTensor } from "../tensor-json";
 import { MAX_BASELINE_SAMPLES } from "./limits";
-import { kindSpec } from "./spec";
+import { defineAnalysisKind } from "./registry";
 
 export const COMPOSITION_KIND = "composition";
 
@@ -15,7 +15,7 @@ export const compositionParams = z.object({
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(0),
 });
 
-export const compositionKind = kindSpec({
+export const compositionKind = defineAnalysisKind({
   kind: COMPOSITION_KIND,
   params: compositionParams,
   async compute(model, p, { kernels }) {

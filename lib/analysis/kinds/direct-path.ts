@@ -1,17 +1,17 @@
 // Kind "direct-path": the bigram table W_E W_U [input token, next-token logit] of the direct path
 // (paper §"Zero-layer transformers"): its top entries overall and optionally the top next tokens of
 // every input token, streamed through the kernels (lib/engine/circuits/bigrams.ts).
-import { circuitTopK } from "@/lib/engine/circuits/qk-ov";
-import { directPath } from "@/lib/engine/circuits/bigrams";
+import { circuitTopK } from "../../engine/circuits/qk-ov";
+import { directPath } from "../../engine/circuits/bigrams";
 import { floatTensor, intTensor } from "../tensor-json";
 import { MAX_PER_SOURCE, MAX_TOP_K, topKParam } from "./limits";
 import { entriesJson } from "./ov-circuit";
-import { kindSpec } from "./spec";
+import { defineAnalysisKind } from "./registry";
 import { z } from "zod";
 
 export const DIRECT_PATH_KIND = "direct-path";
 
-export const directPathKind = kindSpec({
+export const directPathKind = defineAnalysisKind({
   kind: DIRECT_PATH_KIND,
   params: z.object({ topK: topKParam("topK", MAX_TOP_K), perToken: topKParam("perToken", MAX_PER_SOURCE, 0).default(0) }),
   async compute(model, p, { kernels }) {

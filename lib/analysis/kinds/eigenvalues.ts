@@ -3,13 +3,13 @@
 // W_pos W_QK W_posᵀ, from the d_head-sized side (TL `FactoredMatrix.eigenvalues`), with the
 // positivity score Re(Σλ)/Σ|λ| the head report uses (lib/engine/circuits/eigen.ts).
 import { z } from "zod";
-import { embedGram, ovCopyingScores, qkPositivityScores, type HeadSpectra } from "@/lib/engine/circuits/eigen";
-import { kindSpec } from "./spec";
+import { embedGram, ovCopyingScores, qkPositivityScores, type HeadSpectra } from "../../engine/circuits/eigen";
+import { defineAnalysisKind } from "./registry";
 
 export const EIGENVALUES_KIND = "eigenvalues";
 export const eigenCircuit = z.enum(["OV", "QK_TOKEN", "QK_POSITIONAL"]);
 
-export const eigenvaluesKind = kindSpec({
+export const eigenvaluesKind = defineAnalysisKind({
   kind: EIGENVALUES_KIND,
   params: z.object({ circuit: eigenCircuit }),
   async compute(model, { circuit }, { kernels }) {

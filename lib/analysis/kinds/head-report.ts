@@ -6,7 +6,6 @@
 // the engine needs no callback of its own.
 import { z } from "zod";
 import { headReport, type HeadReportJson } from "../../engine/circuits/report";
-import { tsKernels } from "../../engine/linalg/kernels-ts";
 import { defineAnalysisKind, type AnalysisContext } from "./registry";
 
 /** The AnalysisResult kind of a head report. */
@@ -53,7 +52,7 @@ export const headReportKind = defineAnalysisKind<HeadReportParams, HeadReportJso
   params: headReportParams,
   async compute(model, params, ctx) {
     ctx.progress(0, HEAD_REPORT_STAGES, "forwardRepeated");
-    const report = await headReport(model, { ...params, kernels: tsKernels, timings: progressTimings(ctx) });
+    const report = await headReport(model, { ...params, kernels: ctx.kernels, timings: progressTimings(ctx) });
     ctx.progress(HEAD_REPORT_STAGES, HEAD_REPORT_STAGES, "labels");
     return report;
   },

@@ -2,6 +2,7 @@
 // sends (topK, perSource, prompt length, token count, head name) is checked against one of these at
 // the edge (zod in the kinds' params and in the GraphQL resolvers) before any work is done.
 import { z } from "zod";
+import type { AttnOnlyModel } from "../../engine/transformer/weights";
 
 /** Most entries of a full circuit's global top-k (OV, QK, direct path) or skip-trigrams asked at once. */
 export const MAX_TOP_K = 1000;
@@ -33,3 +34,12 @@ export const tokensParam = z.array(z.number().int().min(0)).min(1, "give at leas
 export const compositionMode = z.enum(["Q", "K", "V"]);
 /** A side of a head touching the residual stream: W_Q, W_K, W_V read it, W_O writes it. */
 export const headSide = z.enum(["Q", "K", "V", "O"]);
+
+/** The head's layer weights, after checking (layer, head) against the model (RangeError naming both). */
+export function headIn(model: AttnOnlyModel, layer: number, head: number): AttnOnlyModel["weights"]["blocks"][number] {
+  const { n_layers, n_heads } = model.config;
+  if (!(Number.isInteger(layer) && layer >= 0 && layer < n_layers && Number.isInteger(head) && head >= 0 && head < n_heads)) {
+    throw new RangeError(`head ${layer}.${head} does not exist: the model has ${n_layers} layers of ${n_heads} heads`);
+  }
+  return model.weights.blocks[layer];
+}

@@ -1,10 +1,10 @@
 // Kind "ov-circuit": the full OV circuit W_E W_OV W_U of one head over the whole vocabulary
 // (paper §"OV circuit"; TL `model.OV` with W_E, W_U): its top and bottom entries and optionally the
 // top outputs of every source token, found blockwise by the engine (never d_vocab² at once).
-import { circuitTopK, fullOV, type CircuitEntry } from "@/lib/engine/circuits/qk-ov";
+import { circuitTopK, fullOV, type CircuitEntry } from "../../engine/circuits/qk-ov";
 import { floatTensor, intTensor } from "../tensor-json";
 import { headParam, MAX_PER_SOURCE, MAX_TOP_K, topKParam } from "./limits";
-import { kindSpec } from "./spec";
+import { defineAnalysisKind } from "./registry";
 
 export const OV_CIRCUIT_KIND = "ov-circuit";
 
@@ -17,7 +17,7 @@ export const ovCircuitParams = headParam.extend({
 /** Entries as { row, col, value } (row: source token, col: output token). */
 export const entriesJson = (es: readonly CircuitEntry[]) => es.map((e) => ({ row: e.row, col: e.col, value: e.value }));
 
-export const ovCircuitKind = kindSpec({
+export const ovCircuitKind = defineAnalysisKind({
   kind: OV_CIRCUIT_KIND,
   params: ovCircuitParams,
   async compute(model, p, { kernels }) {

@@ -2,14 +2,14 @@
 // [query token, key token], or with `positional` W_pos W_QK W_posᵀ [query pos, key pos]
 // (paper §"QK circuit"; TL `model.QK`), top entries found blockwise by the engine.
 import { z } from "zod";
-import { circuitTopK, fullQK } from "@/lib/engine/circuits/qk-ov";
+import { circuitTopK, fullQK } from "../../engine/circuits/qk-ov";
 import { headParam, MAX_TOP_K, topKParam } from "./limits";
 import { entriesJson } from "./ov-circuit";
-import { kindSpec } from "./spec";
+import { defineAnalysisKind } from "./registry";
 
 export const QK_CIRCUIT_KIND = "qk-circuit";
 
-export const qkCircuitKind = kindSpec({
+export const qkCircuitKind = defineAnalysisKind({
   kind: QK_CIRCUIT_KIND,
   params: headParam.extend({ topK: topKParam("topK", MAX_TOP_K), positional: z.boolean().default(false) }),
   async compute(model, p, { kernels }) {

@@ -7,10 +7,13 @@
 // ctx.progress and stops when ctx.signal aborts; its result is plain JSON (NaN becomes null once
 // stored); it never touches the database, the request or the network.
 import type { z } from "zod";
+import type { Kernels } from "../../engine/linalg/kernels";
 import type { AttnOnlyModel } from "../../engine/transformer/weights";
 
-/** What a running computation can tell and be told. */
+/** What a running computation can tell, be told and use. */
 export interface AnalysisContext {
+  /** The matmul/top-k kernels to compute with (the same wherever the kind runs). */
+  readonly kernels: Kernels;
   /** `done` of `total` units of work (any unit); `stage` names what runs now ("composition", …). */
   progress(done: number, total: number, stage?: string): void;
   /** Aborted when the job is cancelled: stop at the next convenient point (throwing is fine). */

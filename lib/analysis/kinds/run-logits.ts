@@ -2,15 +2,15 @@
 // next tokens of every position, plus the log-probability the model gives each actual next token
 // (TL `log_softmax(logits)[p, tokens[p+1]]`, `lm_cross_entropy_loss` per token) and their mean loss.
 import { z } from "zod";
-import { rowTopK } from "@/lib/engine/linalg/topk";
-import { nextTokenLoss, runWithCache } from "@/lib/engine/transformer/forward";
+import { rowTopK } from "../../engine/linalg/topk";
+import { nextTokenLoss, runWithCache } from "../../engine/transformer/forward";
 import { floatTensor, intTensor } from "../tensor-json";
 import { MAX_LOGITS_TOP_K, tokensParam, topKParam } from "./limits";
-import { kindSpec } from "./spec";
+import { defineAnalysisKind } from "./registry";
 
 export const RUN_LOGITS_KIND = "run-logits";
 
-export const runLogitsKind = kindSpec({
+export const runLogitsKind = defineAnalysisKind({
   kind: RUN_LOGITS_KIND,
   params: z.object({ tokens: tokensParam, topK: topKParam("topK", MAX_LOGITS_TOP_K) }),
   async compute(model, p, { kernels }) {

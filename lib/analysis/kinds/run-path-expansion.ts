@@ -3,14 +3,14 @@
 // direct path, positional path, biases, one term per head and (2 layers) one per virtual head
 // (lib/engine/transformer/path-expansion.ts `pathExpansion`, `termLogit`; TL `logit_attrs`).
 import { z } from "zod";
-import { runWithCache } from "@/lib/engine/transformer/forward";
-import { pathExpansion, termLogit } from "@/lib/engine/transformer/path-expansion";
+import { runWithCache } from "../../engine/transformer/forward";
+import { pathExpansion, termLogit } from "../../engine/transformer/path-expansion";
 import { tokensParam } from "./limits";
-import { kindSpec } from "./spec";
+import { defineAnalysisKind } from "./registry";
 
 export const RUN_PATH_EXPANSION_KIND = "run-path-expansion";
 
-export const runPathExpansionKind = kindSpec({
+export const runPathExpansionKind = defineAnalysisKind({
   kind: RUN_PATH_EXPANSION_KIND,
   params: z.object({ tokens: tokensParam, position: z.number().int().min(0), target: z.number().int().min(0) }),
   async compute(model, p, { kernels }) {

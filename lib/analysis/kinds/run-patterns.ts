@@ -3,18 +3,18 @@
 // top-k keys of every query row (sparse, for long prompts). Runs the forward pass without the
 // unembedding (lib/engine/transformer/forward.ts).
 import { z } from "zod";
-import { runWithCache } from "@/lib/engine/transformer/forward";
-import { rowTopK } from "@/lib/engine/linalg/topk";
+import { runWithCache } from "../../engine/transformer/forward";
+import { rowTopK } from "../../engine/linalg/topk";
 import { floatTensor, intTensor } from "../tensor-json";
-import { MAX_TOP_K, tokensParam, topKParam } from "./limits";
-import { headIn, kindSpec } from "./spec";
+import { headIn, MAX_TOP_K, tokensParam, topKParam } from "./limits";
+import { defineAnalysisKind } from "./registry";
 
 export const RUN_PATTERNS_KIND = "run-patterns";
 
 /** Most dense pattern entries returned (heads × n × n): 16 Mi floats = 64 MiB; ask for topK above. */
 export const MAX_DENSE_PATTERN_ENTRIES = 16 * 1024 * 1024;
 
-export const runPatternsKind = kindSpec({
+export const runPatternsKind = defineAnalysisKind({
   kind: RUN_PATTERNS_KIND,
   params: z.object({ tokens: tokensParam, layer: z.number().int().min(0), topK: topKParam("topK", MAX_TOP_K).optional() }),
   async compute(model, p, { kernels }) {

@@ -2,14 +2,14 @@
 // when it alone is removed from the logits (patterns and LN scales frozen; paper §"Path Expansion of
 // Logits"; lib/engine/transformer/path-expansion.ts `termImportance`).
 import { z } from "zod";
-import { runWithCache } from "@/lib/engine/transformer/forward";
-import { pathExpansion, termImportance } from "@/lib/engine/transformer/path-expansion";
+import { runWithCache } from "../../engine/transformer/forward";
+import { pathExpansion, termImportance } from "../../engine/transformer/path-expansion";
 import { tokensParam } from "./limits";
-import { kindSpec } from "./spec";
+import { defineAnalysisKind } from "./registry";
 
 export const RUN_TERM_IMPORTANCE_KIND = "run-term-importance";
 
-export const runTermImportanceKind = kindSpec({
+export const runTermImportanceKind = defineAnalysisKind({
   kind: RUN_TERM_IMPORTANCE_KIND,
   params: z.object({ tokens: tokensParam.min(2, "term importance needs at least 2 tokens") }),
   async compute(model, p, { kernels }) {

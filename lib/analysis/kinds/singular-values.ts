@@ -2,13 +2,13 @@
 // W_QK = W_Q W_Kᵀ [d_model, d_model] (TL `model.OV.S`, `model.QK.S`), from the factored form
 // (lib/engine/linalg/factored-matrix.ts), descending.
 import { z } from "zod";
-import { headOV, headQK } from "@/lib/engine/circuits/qk-ov";
-import { kindSpec } from "./spec";
+import { headOV, headQK } from "../../engine/circuits/qk-ov";
+import { defineAnalysisKind } from "./registry";
 
 export const SINGULAR_VALUES_KIND = "singular-values";
 export const svdCircuit = z.enum(["OV", "QK"]);
 
-export const singularValuesKind = kindSpec({
+export const singularValuesKind = defineAnalysisKind({
   kind: SINGULAR_VALUES_KIND,
   params: z.object({ circuit: svdCircuit }),
   async compute(model, { circuit }) {

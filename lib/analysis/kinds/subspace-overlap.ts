@@ -2,13 +2,13 @@
 // or write (W_Q, W_K, W_V columns, W_O rows), and their overlap Σcos²θ / rank
 // (lib/engine/circuits/virtual.ts `subspaceOverlap`; Björck & Golub).
 import { z } from "zod";
-import { subspaceOverlap } from "@/lib/engine/circuits/virtual";
-import { headParam, headSide } from "./limits";
-import { headIn, kindSpec } from "./spec";
+import { subspaceOverlap } from "../../engine/circuits/virtual";
+import { headIn, headParam, headSide } from "./limits";
+import { defineAnalysisKind } from "./registry";
 
 export const SUBSPACE_OVERLAP_KIND = "subspace-overlap";
 
-export const subspaceOverlapKind = kindSpec({
+export const subspaceOverlapKind = defineAnalysisKind({
   kind: SUBSPACE_OVERLAP_KIND,
   params: z.object({ a: headParam, sideA: headSide, b: headParam, sideB: headSide }),
   async compute(model, p) {

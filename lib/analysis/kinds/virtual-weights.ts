@@ -2,15 +2,15 @@
 // later reader head's X ∈ {Q, K, V} (paper §"Virtual weights"; ARENA 1.2 `W_O[0, h1] @ W_V[1, h2]`),
 // its Frobenius norm and singular values (lib/engine/circuits/virtual.ts, linalg/svd.ts).
 import { z } from "zod";
-import { frobeniusNorm } from "@/lib/engine/linalg/matrix";
-import { singularValues } from "@/lib/engine/linalg/svd";
-import { virtualWeights } from "@/lib/engine/circuits/virtual";
-import { compositionMode, headParam } from "./limits";
-import { headIn, kindSpec } from "./spec";
+import { frobeniusNorm } from "../../engine/linalg/matrix";
+import { singularValues } from "../../engine/linalg/svd";
+import { virtualWeights } from "../../engine/circuits/virtual";
+import { compositionMode, headIn, headParam } from "./limits";
+import { defineAnalysisKind } from "./registry";
 
 export const VIRTUAL_WEIGHTS_KIND = "virtual-weights";
 
-export const virtualWeightsKind = kindSpec({
+export const virtualWeightsKind = defineAnalysisKind({
   kind: VIRTUAL_WEIGHTS_KIND,
   params: z.object({ writer: headParam, reader: headParam, mode: compositionMode }),
   async compute(model, p) {
