@@ -47,7 +47,7 @@ export function SiteHeader() {
         {me ? (
           <>
             <TeamSwitcher />
-            <span title={me.email}>{me.name}</span>
+            <span title={me.email ?? undefined}>{me.name}</span>
             <button type="button" className="link" onClick={onSignOut}>
               Sign out
             </button>

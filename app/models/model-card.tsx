@@ -12,7 +12,7 @@ export function ModelCard({ model }: { model: ModelCardFields }) {
         <span className="badge" style={{ flex: "none", marginTop: "0.2rem" }}>{model.visibility.toLowerCase()}</span>
       </div>
       <div className="card-meta">
-        {model.team.name}
+        {model.team?.name ?? "A private team"}
         {model.createdBy ? ` · uploaded by ${model.createdBy.name}` : ""} · {uploaded}
       </div>
       <div className="chips">

@@ -91,7 +91,7 @@ export function TeamSettings() {
               {members.map((m) => (
                 <tr key={m.user.id}>
                   <td>{m.user.name}{m.user.id === me.id ? " (you)" : ""}</td>
-                  <td>{m.user.email}</td>
+                  <td>{m.user.email ?? "—"}</td>
                   <td>
                     {isOwner ? (
                       <select

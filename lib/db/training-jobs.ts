@@ -1,12 +1,13 @@
 // Training jobs (lib/jobs runs them): the rows, who may see and steer them, and the writes a run
 // makes as it goes — progress, checkpoints as versions of one new model, the end state.
-// Rules: readers of the team see its jobs, EDITORs and OWNERs start and cancel them (through
-// lib/auth/policy); a job leaves QUEUED/RUNNING exactly once (guarded updates, so a late message
+// Rules: readers of the team see its jobs — except a job whose model they may not read (a PRIVATE
+// trained model: its name is in the job's config, its scores in the progress), which is NotFound
+// to them like the model itself; EDITORs and OWNERs start and cancel them (through lib/auth/policy); a job leaves QUEUED/RUNNING exactly once (guarded updates, so a late message
 // never overwrites CANCELLED); a FAILED job leaves no model behind; every checkpoint is written
 // all-or-nothing through lib/db/tensors, the same storage path uploads use.
 import { createHash } from "node:crypto";
-import { authorize, type Actor } from "@/lib/auth/policy";
-import { teamResource } from "./access";
+import { authorize, can, type Actor } from "@/lib/auth/policy";
+import { modelResource, readableModelsWhere, teamResource } from "./access";
 import { audit } from "./audit";
 import type { Db, DbOrTx } from "./client";
 import { tokenizerUpload, uploadFromSafetensors } from "./demo-models";
@@ -49,18 +50,36 @@ export async function createTrainingJob(db: Db, actor: Actor | null, input: { te
   });
 }
 
-/** A job the actor may see (anyone who can read its team); NotFoundError otherwise. */
+/** What the policy needs of a job's model. */
+const JOB_MODEL_POLICY = { select: { teamId: true, visibility: true, createdById: true, team: { select: { isPublic: true } } } } as const;
+
+/**
+ * A job the actor may see: one of a team they can read whose model (if any yet) they can read;
+ * NotFoundError otherwise, so a PRIVATE trained model's name and scores stay with its readers.
+ */
 export async function getTrainingJobForActor(db: DbOrTx, actor: Actor | null, jobId: string): Promise<TrainingJobRow> {
-  const job = await db.trainingJob.findUnique({ where: { id: jobId }, select: TRAINING_JOB_FIELDS });
-  if (!job) throw new NotFoundError("No training job with that id.");
-  authorize(actor, "team:read", await teamResource(db, actor, job.teamId), "training job");
+  const found = await db.trainingJob.findUnique({ where: { id: jobId }, select: { ...TRAINING_JOB_FIELDS, model: JOB_MODEL_POLICY } });
+  if (!found) throw new NotFoundError("No training job with that id.");
+  const team = await teamResource(db, actor, found.teamId);
+  authorize(actor, "team:read", team, "training job");
+  const { model, ...job } = found;
+  // The model lives in the job's team (its role is already known); modelResource loads it otherwise.
+  const readable = !model || can(actor, "model:read", model.teamId === team.teamId
+    ? { kind: "model", teamId: team.teamId, teamIsPublic: team.isPublic, role: team.role, visibility: model.visibility, createdById: model.createdById }
+    : await modelResource(db, actor, model));
+  if (!readable) throw new NotFoundError("No training job with that id.");
   return job;
 }
 
-/** The team's jobs, newest first (at most `take`). */
+/** The team's jobs the actor may see (as getTrainingJobForActor), newest first (at most `take`). */
 export async function listTrainingJobsForActor(db: DbOrTx, actor: Actor | null, teamId: string, take = 50): Promise<TrainingJobRow[]> {
   authorize(actor, "team:read", await teamResource(db, actor, teamId), "team");
-  return db.trainingJob.findMany({ where: { teamId }, select: TRAINING_JOB_FIELDS, orderBy: { createdAt: "desc" }, take: Math.min(Math.max(take, 1), 200) });
+  return db.trainingJob.findMany({
+    where: { teamId, OR: [{ modelId: null }, { model: readableModelsWhere(actor) }] },
+    select: TRAINING_JOB_FIELDS,
+    orderBy: { createdAt: "desc" },
+    take: Math.min(Math.max(take, 1), 200),
+  });
 }
 
 /**

@@ -108,10 +108,13 @@ describe("comments and mentions", () => {
 
   it("shows a public model's annotations to a signed-in non-member without the authors' emails, and refuses their writes", async () => {
     const id = await annotate(ada, "0.0", "copying", publicModelId);
-    const read = await gql<{ annotation: { author: { name: string; email: string } } }>(t.db, publicReader, `{ annotation(id: "${id}") { author { name email } } }`);
-    expect(read.data!.annotation.author).toEqual({ name: "Ada Lovelace", email: "" });
-    const asMember = await gql<{ annotation: { author: { email: string } } }>(t.db, viewer, `{ annotation(id: "${id}") { author { email } } }`);
-    expect(asMember.data!.annotation.author.email).toBe(ada.email);
+    const read = await gql<{ annotation: { author: { name: string; email: string | null } } }>(t.db, publicReader, `{ annotation(id: "${id}") { author { name email } } }`);
+    expect(read.data!.annotation.author).toEqual({ name: "Ada Lovelace", email: null });
+    // User.email's rule: a member sees no other member's email, the team's OWNER does.
+    const emailAs = async (actor: typeof viewer) =>
+      (await gql<{ annotation: { author: { email: string | null } } }>(t.db, actor, `{ annotation(id: "${id}") { author { email } } }`)).data!.annotation.author.email;
+    expect(await emailAs(viewer)).toBeNull();
+    expect(await emailAs(owner)).toBe(ada.email);
     expect(codes(await vote(publicReader, id, "AGREE"))).toEqual(["FORBIDDEN"]);
     expect((await gql(t.db, outsider, `{ annotation(id: "${(await t.db.headAnnotation.findFirstOrThrow({ where: { modelId } })).id}") { id } }`)).data).toEqual({ annotation: null });
   });

@@ -109,11 +109,11 @@ describe("models (search and paging)", () => {
 });
 
 describe("nesting never widens visibility", () => {
-  it("a public model's team lists only the models the reader may see", async () => {
-    const result = await gql<{ model: { team: Connection } }>(t.db, outsider,
-      "query($id: ID!) { model(id: $id) { team { models { edges { node { id name } } } } } }", { id: publicModel });
+  it("a public model of a private team does not lead an outsider into that team (Model.team is null)", async () => {
+    const result = await gql<{ model: { name: string; team: Connection | null } }>(t.db, outsider,
+      "query($id: ID!) { model(id: $id) { name team { models { edges { node { id name } } } } } }", { id: publicModel });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.model.team.models.edges.map((e) => e.node.name)).toEqual(["public bigram 0L"]);
+    expect(result.data?.model).toEqual({ name: "public bigram 0L", team: null });
   });
 
   it("team → models hides the private model from a VIEWER of the same team", async () => {

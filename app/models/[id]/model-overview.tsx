@@ -53,7 +53,7 @@ export function ModelOverview({ id }: { id: string }) {
       <div className="page-head">
         <div>
           <ModelNav id={model.id} name={model.name} current="overview" />
-          <p className="subtle" style={{ margin: 0 }}>Team {model.team.name}</p>
+          <p className="subtle" style={{ margin: 0 }}>{model.team ? `Team ${model.team.name}` : "A private team"}</p>
           <h1>{model.name}</h1>
           <p className="subtle">
             {model.createdBy ? `Uploaded by ${model.createdBy.name}` : "Uploaded"} on {new Date(model.createdAt).toLocaleString()}

@@ -28,7 +28,7 @@ export const claimResolvers = {
     spec: (p: ClaimView) => p.spec,
     current: (p: ClaimView) => p.currentEvaluation,
     written: (p: ClaimView) => p.writtenEvaluation,
-    author: (p: ClaimView, a: object, c: Parameters<typeof authorOf>[2]) => authorOf({ author: p.author, teamId: p.annotation.model.teamId }, a, c),
+    author: authorOf,
   },
   Mutation: { addClaim, deleteClaim: deleteClaimMutation, reevaluateClaims },
 };

@@ -8,7 +8,6 @@ import { evidenceOf, resolvePointer, type EvidenceLink, type ResolvedEvidence } 
 import { diffText, listRevisionsForActor, revisionChanges, type DiffPart, type RevisionChange, type RevisionSummary } from "@/lib/collab/revisions";
 import { listLabelsForTeam, type LabelSummary } from "@/lib/collab/taxonomy";
 import { headConsensusForActor, tallyVotes, type HeadConsensus, type VoteTally } from "@/lib/collab/votes";
-import { roleIn } from "@/lib/db/access";
 import type { ModelSummary } from "@/lib/db/models";
 import type { GraphQLContext, Resolver } from "../../context";
 import type { UserParent } from "../user/resolvers";
@@ -29,26 +28,9 @@ function resolveEvidence(link: EvidenceParent, { db }: GraphQLContext): Promise<
   return r;
 }
 
-const teamMembership = new WeakMap<GraphQLContext, Map<string, Promise<boolean>>>();
-/** True when the viewer is a member of `teamId` (memoised per request). */
-function viewerInTeam(context: GraphQLContext, teamId: string): Promise<boolean> {
-  let perTeam = teamMembership.get(context);
-  if (!perTeam) teamMembership.set(context, (perTeam = new Map()));
-  let member = perTeam.get(teamId);
-  if (!member) perTeam.set(teamId, (member = roleIn(context.db, context.actor, teamId).then((role) => role !== null)));
-  return member;
-}
-
-/**
- * A row's author. Emails are shown to the author and to members of the model's team only (User.email's
- * rule): a reader of a public model from outside the team sees the name with an empty email.
- */
-export async function authorOf(parent: { author: UserParent | null; teamId?: string; model?: { teamId: string } }, _a: object, context: GraphQLContext): Promise<UserParent | null> {
-  const user = parent.author;
-  if (!user) return null;
-  const teamId = parent.teamId ?? parent.model?.teamId;
-  if (context.actor?.userId === user.id || (teamId && (await viewerInTeam(context, teamId)))) return user;
-  return { ...user, email: "" };
+/** A row's author (its email follows User.email's rule, graphql/viewer.ts). */
+export function authorOf(parent: { author: UserParent | null }): UserParent | null {
+  return parent.author;
 }
 
 // ── Annotation ──

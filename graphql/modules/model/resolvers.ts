@@ -8,6 +8,7 @@ import { parseTokenizer, TOKEN_SAMPLE_SIZE, tokenSample } from "@/lib/engine/io/
 import type { Resolver } from "../../context";
 import { nullIfNotFound } from "../../errors";
 import { parseInput, payload, type Payload } from "../../payload";
+import { viewerRoleIn } from "../../viewer";
 import type { TeamParent } from "../team/resolvers";
 import { modelConnection, modelPageArgs, type ModelConnection } from "./connection";
 
@@ -73,7 +74,15 @@ const model: Resolver<unknown, { id: string }, ModelSummary | null> = (_p, args,
 
 // ── Model ──
 
-const modelTeam: Resolver<ModelSummary, object, TeamParent> = (parent) => parent.team;
+/**
+ * The model's team, or null for a reader who may not read the team. Only a PUBLIC model can be read
+ * outside its team (TEAM and PRIVATE ones need membership unless the team is public), so only then
+ * is the viewer's membership looked up.
+ */
+const modelTeam: Resolver<ModelSummary, object, TeamParent | null> = async (parent, _a, context) => {
+  if (parent.team.isPublic || parent.visibility !== "PUBLIC") return parent.team;
+  return (await viewerRoleIn(context, parent.team.id)) !== null ? parent.team : null;
+};
 const modelConfig: Resolver<ModelSummary, object, StoredConfig> = (parent) => configOf(parent);
 const modelLayers: Resolver<ModelSummary, object, LayerParent[]> = (parent) => layersOf(parent);
 const modelTokenizer: Resolver<ModelSummary, object, TokenizerParent | null> = (parent) => parent.tokenizer;

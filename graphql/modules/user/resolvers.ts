@@ -1,15 +1,18 @@
-// Resolvers of the user domain: me, apiTokens, createApiToken, revokeApiToken.
-// Rule: token secrets appear in exactly one response (createApiToken's payload).
+// Resolvers of the user domain: me, User.email, apiTokens, createApiToken, revokeApiToken.
+// Rules: token secrets appear in exactly one response (createApiToken's payload); an email is shown
+// only to its account and to OWNERs of a team the account is in (graphql/viewer.ts), wherever a
+// User appears (members, authors, uploaders, job owners).
 import { z } from "zod";
 import { createApiToken, listApiTokensForActor, revokeApiToken, type ApiTokenSummary } from "@/lib/db/api-tokens";
 import type { Resolver } from "../../context";
 import { parseInput, payload, type Payload } from "../../payload";
+import { viewerMaySeeEmailOf } from "../../viewer";
 
-/** A User as the schema resolves it. */
+/** A User as the schema resolves it (`email` when the loader had it; User.email loads it otherwise). */
 export interface UserParent {
   id: string;
   name: string;
-  email: string;
+  email?: string;
 }
 
 const createApiTokenInput = z.object({ name: z.string().trim().min(1, "Give the token a name.").max(100, "A token name is at most 100 characters.") });
@@ -17,6 +20,14 @@ const idArg = z.object({ id: z.string().min(1).max(100) });
 
 const me: Resolver<unknown, object, UserParent | null> = (_p, _a, { actor }) =>
   actor ? { id: actor.userId, name: actor.name, email: actor.email } : null;
+
+/** The email, or null when the viewer may not see it. */
+const email: Resolver<UserParent, object, string | null> = async (user, _a, context) => {
+  if (!(await viewerMaySeeEmailOf(context, user.id))) return null;
+  if (user.email !== undefined) return user.email;
+  const row = await context.db.user.findUnique({ where: { id: user.id }, select: { email: true } });
+  return row?.email ?? null;
+};
 
 const apiTokens: Resolver<unknown, object, ApiTokenSummary[]> = (_p, _a, { db, actor }) => listApiTokensForActor(db, actor);
 
@@ -28,5 +39,6 @@ const revokeApiTokenMutation: Resolver<unknown, { id: string }, Payload<{ token:
 
 export const userResolvers = {
   Query: { me, apiTokens },
+  User: { email },
   Mutation: { createApiToken: createApiTokenMutation, revokeApiToken: revokeApiTokenMutation },
 };

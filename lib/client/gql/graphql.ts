@@ -315,9 +315,9 @@ export type TeamSummaryFieldsFragment = { id: string, name: string, slug: string
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { me: { id: string, name: string, email: string } | null, teams: Array<{ id: string, name: string, slug: string, isPublic: boolean, viewerRole: Role | null }> };
+export type ViewerQuery = { me: { id: string, name: string, email: string | null } | null, teams: Array<{ id: string, name: string, slug: string, isPublic: boolean, viewerRole: Role | null }> };
 
-export type ModelCardFieldsFragment = { id: string, name: string, visibility: Visibility, createdAt: string, team: { id: string, name: string, slug: string }, createdBy: { id: string, name: string } | null, config: { nLayers: number, nHeads: number, dModel: number, dHead: number, dVocab: number, nCtx: number, positionalEmbeddingType: string } };
+export type ModelCardFieldsFragment = { id: string, name: string, visibility: Visibility, createdAt: string, team: { id: string, name: string, slug: string } | null, createdBy: { id: string, name: string } | null, config: { nLayers: number, nHeads: number, dModel: number, dHead: number, dVocab: number, nCtx: number, positionalEmbeddingType: string } };
 
 export type ModelListQueryVariables = Exact<{
   teamId?: string | number | null | undefined;
@@ -327,14 +327,14 @@ export type ModelListQueryVariables = Exact<{
 }>;
 
 
-export type ModelListQuery = { models: { edges: Array<{ node: { id: string, name: string, visibility: Visibility, createdAt: string, team: { id: string, name: string, slug: string }, createdBy: { id: string, name: string } | null, config: { nLayers: number, nHeads: number, dModel: number, dHead: number, dVocab: number, nCtx: number, positionalEmbeddingType: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ModelListQuery = { models: { edges: Array<{ node: { id: string, name: string, visibility: Visibility, createdAt: string, team: { id: string, name: string, slug: string } | null, createdBy: { id: string, name: string } | null, config: { nLayers: number, nHeads: number, dModel: number, dHead: number, dVocab: number, nCtx: number, positionalEmbeddingType: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ModelDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ModelDetailQuery = { model: { contentHash: string, id: string, name: string, visibility: Visibility, createdAt: string, config: { json: unknown, nLayers: number, nHeads: number, dModel: number, dHead: number, dVocab: number, nCtx: number, positionalEmbeddingType: string }, layers: Array<{ index: number, heads: Array<{ name: string, layer: number, index: number }> }>, tokenizer: { kind: string, vocabSize: number, sample: Array<{ id: number, text: string }> } | null, versions: Array<{ id: string, number: number, byteLength: number, createdAt: string }>, team: { id: string, name: string, slug: string }, createdBy: { id: string, name: string } | null } | null };
+export type ModelDetailQuery = { model: { contentHash: string, id: string, name: string, visibility: Visibility, createdAt: string, config: { json: unknown, nLayers: number, nHeads: number, dModel: number, dHead: number, dVocab: number, nCtx: number, positionalEmbeddingType: string }, layers: Array<{ index: number, heads: Array<{ name: string, layer: number, index: number }> }>, tokenizer: { kind: string, vocabSize: number, sample: Array<{ id: number, text: string }> } | null, versions: Array<{ id: string, number: number, byteLength: number, createdAt: string }>, team: { id: string, name: string, slug: string } | null, createdBy: { id: string, name: string } | null } | null };
 
 export type InvitationFieldsFragment = { id: string, email: string | null, role: Role, expiresAt: string, createdAt: string };
 
@@ -343,7 +343,7 @@ export type TeamDetailQueryVariables = Exact<{
 }>;
 
 
-export type TeamDetailQuery = { team: { id: string, name: string, slug: string, isPublic: boolean, viewerRole: Role | null, members: Array<{ role: Role, joinedAt: string, user: { id: string, name: string, email: string } }>, invitations: Array<{ id: string, email: string | null, role: Role, expiresAt: string, createdAt: string }> } | null };
+export type TeamDetailQuery = { team: { id: string, name: string, slug: string, isPublic: boolean, viewerRole: Role | null, members: Array<{ role: Role, joinedAt: string, user: { id: string, name: string, email: string | null } }>, invitations: Array<{ id: string, email: string | null, role: Role, expiresAt: string, createdAt: string }> } | null };
 
 export type CreateTeamMutationVariables = Exact<{
   input: CreateTeamInput;

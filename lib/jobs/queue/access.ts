@@ -1,13 +1,13 @@
 // Who may see and cancel a job. Rules: an analysis job is seen by whoever may read its model
 // (lib/db/models), so a private model's job is NotFound to a non-member; a training job by whoever
-// may read its team (as trainingJob). Cancelling an analysis takes its creator or someone who may
+// may see its run (as trainingJob: a reader of the team who may read the run's model). Cancelling an analysis takes its creator or someone who may
 // update the model; cancelling a training run takes an EDITOR or OWNER of the team (as cancelTraining).
 import { authorize, type Actor } from "../../auth/policy";
 import { modelResource, teamResource } from "../../db/access";
 import type { Db, DbOrTx } from "../../db/client";
 import { NotFoundError } from "../../db/errors";
 import { getModelForActor } from "../../db/models";
-import { cancelTrainingJobForActor } from "../../db/training-jobs";
+import { cancelTrainingJobForActor, getTrainingJobForActor } from "../../db/training-jobs";
 import { notifyTraining } from "../training-runner";
 import { getJob, requestCancel, type JobRow } from "./store";
 
@@ -29,6 +29,8 @@ export async function getJobForActor(db: DbOrTx, actor: Actor | null, id: string
   } else {
     if (!job.teamId) throw notFound();
     authorize(actor, "team:read", await teamResource(db, actor, job.teamId), "job");
+    const training = await db.trainingJob.findUnique({ where: { jobId: id }, select: { id: true } });
+    if (training) await getTrainingJobForActor(db, actor, training.id);
   }
   return job;
 }
