@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Actor } from "@/lib/auth/policy";
 import { parseSafetensorsHeader } from "@/lib/engine/io/safetensors";
 import { parseTokenizer, tokenSample } from "@/lib/engine/io/tokenizer";
-import type { AttnOnlyConfig } from "@/lib/engine/transformer/config";
+import { storedConfig, type StoredModelConfig } from "@/lib/engine/transformer/stored-config";
 import { validateModelHeader } from "@/lib/engine/transformer/weights";
 import type { Db } from "./client";
 import { DEMO_EMAIL, DEMO_TEAM_SLUG } from "./demo";
@@ -19,7 +19,7 @@ import { createModelFromUpload, type UploadTensor, type UploadTokenizer } from "
 
 /** A safetensors file read into what lib/db/tensors stores: validated config, metadata, tensors, hash. */
 export interface FileUpload {
-  config: AttnOnlyConfig;
+  config: StoredModelConfig;
   metadata: Record<string, string>;
   tensors: UploadTensor[];
   /** sha256 (hex) of the whole file. */
@@ -32,7 +32,7 @@ export interface FileUpload {
  */
 export function uploadFromSafetensors(file: Uint8Array): FileUpload {
   const header = parseSafetensorsHeader(file, file.length);
-  const { config } = validateModelHeader(header);
+  const config = storedConfig(validateModelHeader(header));
   const tensors: UploadTensor[] = [...header.tensors.values()].map((e) => ({
     name: e.name,
     dtype: e.dtype,

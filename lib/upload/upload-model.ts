@@ -19,6 +19,7 @@ import { NotFoundError } from "@/lib/db/errors";
 import { ModelFormatError, unstorableCharacter } from "@/lib/engine/io/format-error";
 import { parseTokenizer, tokenSample } from "@/lib/engine/io/tokenizer";
 import type { AttnOnlyConfig } from "@/lib/engine/transformer/config";
+import { storedConfig, type StoredModelConfig } from "@/lib/engine/transformer/stored-config";
 import { validateModelHeader } from "@/lib/engine/transformer/weights";
 import { ByteReader } from "./byte-reader";
 import { toUploadError, UploadError } from "./errors";
@@ -29,7 +30,8 @@ import { finishFile, readHeader, streamTensors } from "./safetensors-stream";
 export interface UploadResult {
   id: string;
   name: string;
-  config: AttnOnlyConfig;
+  /** The TL config, `attn_only`, and a decision transformer's typed-input summary (stored-config.ts). */
+  config: StoredModelConfig;
   /** Tensors the engine does not use (listed, not refused). */
   warnings: string[];
   /** True when the team already had a model with exactly this content (nothing new was stored). */
@@ -161,7 +163,9 @@ async function storeFile(
   const name = form.name ?? defaultName(file.filename);
   const reader = new ByteReader(file.stream as AsyncIterable<Uint8Array>, idleTimeoutMs);
   const header = await readHeader(reader, maxBytes);
-  const { config, warnings } = validateModelHeader(header);
+  const validated = validateModelHeader(header);
+  const { warnings } = validated;
+  const config = storedConfig(validated);
   const tokenizer = tokenizerFor(form.tokenizer, config);
   const result = await createModelFromUpload(db, actor, {
     teamId,

@@ -45,7 +45,7 @@ async function upload(actor: Actor | null, input: FormInput, maxBytes = MAX_BYTE
 
 /** The expected config, written from SIZES (not from the code under test). */
 function expectedConfig(overrides: Record<string, unknown> = {}) {
-  return { ...SIZES, positional_embedding_type: "standard", normalization_type: null, eps: 1e-5, biases: false, ...overrides };
+  return { ...SIZES, positional_embedding_type: "standard", normalization_type: null, eps: 1e-5, biases: false, attn_only: true, ...overrides };
 }
 
 beforeAll(async () => {
