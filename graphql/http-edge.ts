@@ -2,12 +2,19 @@
 // bounded (BODY_LIMITS.graphql, 413 before reading when Content-Length says so) and, when it is
 // JSON, parsed here once: an empty or malformed body is a 400 with a GraphQL-shaped error naming
 // the fault, never a 500 from the integration's `req.json()`. What passes goes on to Apollo with
-// its parsed body attached, so it is not parsed twice.
+// its parsed body attached, so it is not parsed twice. A cookie-carrying POST from a foreign origin
+// (lib/http/origin) is a 403 FORBIDDEN before its body is read; GETs cannot mutate (Apollo runs
+// only queries over GET, behind its own CSRF-prevention header check).
 import { BODY_LIMITS, BodyTooLargeError, bodyTooLargeResponse, readBoundedBody } from "@/lib/http/body-limit";
+import { crossOriginRefusal } from "@/lib/http/origin";
 
 /** A 400 in the GraphQL over HTTP shape: `{ errors: [{ message, extensions: { code } }] }`. */
+function errorResponse(message: string, code: string, status: number): Response {
+  return Response.json({ errors: [{ message, extensions: { code } }] }, { status });
+}
+
 function badRequest(message: string): Response {
-  return Response.json({ errors: [{ message, extensions: { code: "BAD_REQUEST" } }] }, { status: 400 });
+  return errorResponse(message, "BAD_REQUEST", 400);
 }
 
 function isJson(contentType: string | null): boolean {
@@ -21,6 +28,8 @@ function isJson(contentType: string | null): boolean {
  */
 export async function graphqlHttpEdge(request: Request, handle: (request: Request) => Promise<Response>, limit: number = BODY_LIMITS.graphql): Promise<Response> {
   if (request.method !== "POST") return handle(request);
+  const refusal = crossOriginRefusal(request);
+  if (refusal !== null) return errorResponse(refusal, "FORBIDDEN", 403);
   let bytes: Uint8Array;
   try {
     bytes = await readBoundedBody(request, limit);

@@ -9,6 +9,7 @@ import path from "node:path";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { dataDir, getDb, type Db } from "@/lib/db/client";
+import { extraTrustedOrigins, requestOrigins } from "@/lib/http/origin";
 import { forgetUser } from "./actor-cache";
 
 export interface AuthOptions {
@@ -42,21 +43,6 @@ export function authSecret(): string {
     }
     return readFileSync(file, "utf8").trim();
   }
-}
-
-function extraTrustedOrigins(): string[] {
-  return (process.env.CIRCUITBOARD_TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-}
-
-/**
- * The origins a request was addressed to: its URL's, and the one its Host header names. Next rewrites
- * `request.url` to "localhost" when the server listens on 127.0.0.1, so a browser on
- * http://127.0.0.1:PORT would otherwise fail the origin check.
- */
-function requestOrigins(request: Request): string[] {
-  const url = new URL(request.url);
-  const host = request.headers.get("host");
-  return host ? [url.origin, `${url.protocol}//${host}`] : [url.origin];
 }
 
 /** A better-auth instance over the given client (tests make one per database). */

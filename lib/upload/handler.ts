@@ -1,9 +1,11 @@
 // The request → response half of POST /api/models, with its dependencies passed in so tests can
 // call it on their own database. Rule: the only statuses are 201/200 with the model, the
-// UploadError's or data error's 4xx with `{ error: { message, tensor?, field? } }`, or a logged 500.
+// UploadError's or data error's 4xx with `{ error: { message, tensor?, field? } }` (403 for a
+// cookie-carrying upload from a foreign origin, lib/http/origin), or a logged 500.
 import type { Actor } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { isDataError } from "@/lib/db/errors";
+import { crossOriginRefusal } from "@/lib/http/origin";
 import { UploadError } from "./errors";
 import { checkUploadLength, uploadIdleTimeoutMs } from "./limits";
 import { uploadModelFromRequest } from "./upload-model";
@@ -18,6 +20,8 @@ export interface UploadHandlerDeps {
 }
 
 export async function handleModelUpload(request: Request, deps: UploadHandlerDeps): Promise<Response> {
+  const refusal = crossOriginRefusal(request);
+  if (refusal !== null) return Response.json({ error: { message: refusal } }, { status: 403 });
   try {
     // Bounds before work: a declared size over the limit is refused before the actor is looked up.
     checkUploadLength(request, deps.maxBytes);
