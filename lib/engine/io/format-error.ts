@@ -34,3 +34,19 @@ export function unstorableCharacter(text: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A short description of any JSON value for an error message, without recursion (JSON.stringify of
+ * a 100 000-deep array overflows the stack): primitives and flat arrays of primitives as JSON cut
+ * to `max` characters, anything else as its kind and size.
+ */
+export function describeValue(value: unknown, max = 60): string {
+  const cut = (s: string) => (s.length > max ? `${s.slice(0, max)}…` : s);
+  if (value === undefined) return "nothing";
+  if (Array.isArray(value)) {
+    const flat = value.length <= 16 && value.every((v) => v === null || typeof v !== "object");
+    return flat ? cut(JSON.stringify(value)) : `an array of ${value.length} items`;
+  }
+  if (typeof value === "object" && value !== null) return "an object";
+  return cut(JSON.stringify(value) ?? String(value));
+}

@@ -8,7 +8,8 @@
  * F32/F16/BF16 model tensors; every failure is a `SafetensorsError` naming the tensor or field.
  */
 import type { Tensor } from "../tensor/tensor";
-import { ModelFormatError, unstorableCharacter } from "./format-error";
+import { describeValue, ModelFormatError, unstorableCharacter } from "./format-error";
+import { jsonDepthBeyond, MAX_HEADER_DEPTH, MAX_METADATA_JSON_DEPTH } from "./json-depth";
 
 /** Any failure to parse or validate a safetensors file. `tensor` names the tensor at fault, if one is. */
 export class SafetensorsError extends ModelFormatError {
@@ -131,15 +132,15 @@ function parseEntry(name: string, raw: unknown): SafetensorsEntry {
   if (name.length === 0) throw new SafetensorsError(`safetensors: a tensor name is empty`);
   if (!isPlainObject(raw)) throw new SafetensorsError(`tensor ${name}: header entry must be an object with dtype, shape and data_offsets`, name);
   const { dtype, shape, data_offsets: offsets } = raw;
-  if (typeof dtype !== "string") throw new SafetensorsError(`tensor ${name}: dtype must be a string, got ${JSON.stringify(dtype)}`, name);
+  if (typeof dtype !== "string") throw new SafetensorsError(`tensor ${name}: dtype must be a string, got ${describeValue(dtype)}`, name);
   if (!Array.isArray(shape) || shape.length > MAX_RANK || !shape.every((d) => isCount(d) && d <= MAX_DIM)) {
     throw new SafetensorsError(
-      `tensor ${name}: shape must be an array of non-negative integers, at most ${MAX_RANK} of them (MAX_RANK), each ≤ ${MAX_DIM} (MAX_DIM), got ${JSON.stringify(shape).slice(0, 200)}`,
+      `tensor ${name}: shape must be an array of non-negative integers, at most ${MAX_RANK} of them (MAX_RANK), each ≤ ${MAX_DIM} (MAX_DIM), got ${describeValue(shape, 200)}`,
       name,
     );
   }
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount) || offsets[0] > offsets[1]) {
-    throw new SafetensorsError(`tensor ${name}: data_offsets must be [begin, end] with 0 ≤ begin ≤ end, got ${JSON.stringify(offsets)}`, name);
+    throw new SafetensorsError(`tensor ${name}: data_offsets must be [begin, end] with 0 ≤ begin ≤ end, got ${describeValue(offsets)}`, name);
   }
   const itemSize = ITEM_SIZE[dtype];
   if (itemSize === undefined) throw new SafetensorsError(`tensor ${name}: unknown dtype ${dtype}`, name);
@@ -173,6 +174,22 @@ function parseMetadata(raw: unknown): Record<string, string> {
 }
 
 /**
+ * Parses a JSON string held in `__metadata__` (`field` names it, e.g. "config"), refusing nesting
+ * deeper than MAX_METADATA_JSON_DEPTH before parsing; a SafetensorsError naming the field otherwise.
+ */
+export function parseMetadataJson(raw: string, field: string): unknown {
+  const depth = jsonDepthBeyond(raw, MAX_METADATA_JSON_DEPTH);
+  if (depth !== undefined) {
+    throw new SafetensorsError(`__metadata__.${field} nests ${depth} levels deep, more than the ${MAX_METADATA_JSON_DEPTH}-level limit (MAX_METADATA_JSON_DEPTH)`);
+  }
+  try {
+    return JSON.parse(raw);
+  } catch (e) {
+    throw new SafetensorsError(`__metadata__.${field} is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+/**
  * Parses and validates the header from the first bytes of a file (at least 8 + N of them; more is
  * fine, so a whole file works too). With `totalBytes`, offsets are also checked against the data
  * section's size, which catches truncated files before any data is read.
@@ -183,9 +200,16 @@ export function parseSafetensorsHeader(prefix: Uint8Array, totalBytes?: number, 
   if (prefix.length < 8 + n) {
     throw new SafetensorsError(`safetensors: header needs ${8 + n} bytes but only ${prefix.length} are available (file truncated?)`);
   }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(prefix.subarray(8, 8 + n));
+  } catch (e) {
+    throw new SafetensorsError(`safetensors: header is not valid UTF-8 JSON (${(e as Error).message})`);
+  }
+  const depth = jsonDepthBeyond(text, MAX_HEADER_DEPTH);
+  if (depth !== undefined) throw new SafetensorsError(`safetensors: header JSON nests ${depth} levels deep, more than the ${MAX_HEADER_DEPTH}-level limit (MAX_HEADER_DEPTH)`);
   let json: unknown;
   try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(prefix.subarray(8, 8 + n));
     json = JSON.parse(text);
   } catch (e) {
     throw new SafetensorsError(`safetensors: header is not valid UTF-8 JSON (${(e as Error).message})`);

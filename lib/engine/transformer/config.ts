@@ -5,7 +5,8 @@
  * Rule: a config that leaves this module is consistent with every tensor shape it was built from;
  * every inconsistency is a SafetensorsError naming the tensor (and both shapes) at fault.
  */
-import { SafetensorsError } from "../io/safetensors";
+import { describeValue } from "../io/format-error";
+import { parseMetadataJson, SafetensorsError } from "../io/safetensors";
 import { dtShapes, type DTSpec } from "./dt-config";
 import { inferMlpConfig, MLP_LAYER_NAME, mlpAxisNames, mlpExpectedShape, type ActFn } from "./mlp-config";
 
@@ -89,12 +90,7 @@ function requireShape(shapes: ReadonlyMap<string, readonly number[]>, name: stri
 function parseMetadataConfig(metadata: Readonly<Record<string, string>>): Record<string, unknown> | undefined {
   const raw = metadata.config;
   if (raw === undefined) return undefined;
-  let cfg: unknown;
-  try {
-    cfg = JSON.parse(raw);
-  } catch (e) {
-    throw new SafetensorsError(`__metadata__.config is not valid JSON (${(e as Error).message})`);
-  }
+  const cfg = parseMetadataJson(raw, "config");
   if (typeof cfg !== "object" || cfg === null || Array.isArray(cfg)) throw new SafetensorsError(`__metadata__.config must be a JSON object`);
   return cfg as Record<string, unknown>;
 }
@@ -225,27 +221,27 @@ function applyMetadataConfig(config: AttnOnlyConfig, meta: Record<string, unknow
       continue;
     }
     if (meta[k] !== config[k]) {
-      throw new SafetensorsError(`__metadata__.config.${k} is ${JSON.stringify(meta[k])} but the tensor shapes give ${config[k]}`);
+      throw new SafetensorsError(`__metadata__.config.${k} is ${describeValue(meta[k])} but the tensor shapes give ${config[k]}`);
     }
   }
   const pos = meta.positional_embedding_type;
   if (pos !== undefined) {
     if (pos !== "standard" && pos !== "shortformer") {
-      throw new SafetensorsError(`__metadata__.config.positional_embedding_type must be "standard" or "shortformer", got ${JSON.stringify(pos)}`);
+      throw new SafetensorsError(`__metadata__.config.positional_embedding_type must be "standard" or "shortformer", got ${describeValue(pos)}`);
     }
     config.positional_embedding_type = pos;
   }
   const norm = meta.normalization_type;
   if (norm !== undefined) {
     if (norm !== null && norm !== "LN" && norm !== "LNPre") {
-      throw new SafetensorsError(`__metadata__.config.normalization_type must be null, "LN" or "LNPre", got ${JSON.stringify(norm)}`);
+      throw new SafetensorsError(`__metadata__.config.normalization_type must be null, "LN" or "LNPre", got ${describeValue(norm)}`);
     }
     if (norm === "LN" && !hasLN) throw new SafetensorsError(`__metadata__.config.normalization_type is "LN" but the file has no ln1/ln_final weights (missing ln_final.w)`, "ln_final.w");
-    if (norm !== "LN" && hasLN) throw new SafetensorsError(`__metadata__.config.normalization_type is ${JSON.stringify(norm)} but the file has LayerNorm weights`);
+    if (norm !== "LN" && hasLN) throw new SafetensorsError(`__metadata__.config.normalization_type is ${describeValue(norm)} but the file has LayerNorm weights`);
     config.normalization_type = norm;
   }
   if (meta.eps !== undefined) {
-    if (typeof meta.eps !== "number" || !(meta.eps > 0)) throw new SafetensorsError(`__metadata__.config.eps must be a positive number, got ${JSON.stringify(meta.eps)}`);
+    if (typeof meta.eps !== "number" || !(meta.eps > 0)) throw new SafetensorsError(`__metadata__.config.eps must be a positive number, got ${describeValue(meta.eps)}`);
     config.eps = meta.eps;
   }
 }

@@ -7,7 +7,8 @@
  * config inference, weight processing and every circuit run on it unchanged; `W_time` is kept aside.
  * Every fault is a SafetensorsError naming the tensor or metadata field.
  */
-import { SafetensorsError } from "../io/safetensors";
+import { describeValue } from "../io/format-error";
+import { parseMetadataJson, SafetensorsError } from "../io/safetensors";
 
 export const DT_TOKEN_TYPES = ["rtg", "state", "action"] as const;
 export type DTTokenType = (typeof DT_TOKEN_TYPES)[number];
@@ -68,32 +69,28 @@ function labels(v: unknown, field: string, n: number): string[] {
 }
 
 const posInt = (v: unknown, field: string, max: number): number =>
-  Number.isInteger(v) && (v as number) >= 1 && (v as number) <= max ? (v as number) : fail(field, `must be an integer from 1 to ${max}, got ${JSON.stringify(v)?.slice(0, 40)}`);
+  Number.isInteger(v) && (v as number) >= 1 && (v as number) <= max ? (v as number) : fail(field, `must be an integer from 1 to ${max}, got ${describeValue(v, 40)}`);
 
 /** Parses the metadata JSON and checks it against the typed tensors' shapes. */
 function parseSpec(raw: string | undefined, shapes: ReadonlyMap<string, readonly number[]>): DTSpec {
   if (raw === undefined) throw new SafetensorsError("the file has embed.W_E_state (a decision transformer) but no __metadata__.decision_transformer", "embed.W_E_state");
-  let m: Record<string, unknown>;
-  try {
-    m = JSON.parse(raw);
-  } catch (e) {
-    throw new SafetensorsError(`__metadata__.decision_transformer is not valid JSON (${(e as Error).message})`);
-  }
+  const m = parseMetadataJson(raw, "decision_transformer") as Record<string, unknown>;
   if (typeof m !== "object" || m === null || Array.isArray(m)) throw new SafetensorsError("__metadata__.decision_transformer must be a JSON object");
   const order = m.token_order ?? ["rtg", "state", "action"];
   if (!Array.isArray(order) || order.length !== 3 || DT_TOKEN_TYPES.some((t) => !order.includes(t)) || order.indexOf("state") > order.indexOf("action")) {
-    fail("token_order", `must order "rtg", "state" and "action" with the state before its action, got ${JSON.stringify(order).slice(0, 60)}`);
+    fail("token_order", `must order "rtg", "state" and "action" with the state before its action, got ${describeValue(order)}`);
   }
-  if ((m.readout ?? "state") !== "state") fail("readout", `must be "state" (the action head reads state tokens), got ${JSON.stringify(m.readout).slice(0, 40)}`);
+  if ((m.readout ?? "state") !== "state") fail("readout", `must be "state" (the action head reads state tokens), got ${describeValue(m.readout, 40)}`);
   const st = (m.state ?? {}) as Record<string, unknown>;
   const stateShape = shapes.get("embed.W_E_state")!;
   const F = posInt(st.n_features ?? stateShape[0], "state.n_features", MAX_STATE_FEATURES);
   if (F !== stateShape[0]) throw new SafetensorsError(`embed.W_E_state has shape ${fmt(stateShape)} but state.n_features is ${F}`, "embed.W_E_state");
   const encoding = st.encoding ?? "one-hot";
-  if (encoding !== "one-hot" && encoding !== "integer") fail("state.encoding", `must be "one-hot" or "integer", got ${JSON.stringify(encoding).slice(0, 40)}`);
+  if (encoding !== "one-hot" && encoding !== "integer") fail("state.encoding", `must be "one-hot" or "integer", got ${describeValue(encoding, 40)}`);
   const stateLabels = st.labels === undefined ? Array.from({ length: F }, (_, i) => `feature ${i}`) : labels(st.labels, "state.labels", F);
   let grid: DTSpec["state"]["grid"];
   if (st.grid !== undefined) {
+    if (typeof st.grid !== "object" || st.grid === null || Array.isArray(st.grid)) fail("state.grid", `must be an object with width, height and channels, got ${describeValue(st.grid)}`);
     const g = st.grid as Record<string, unknown>;
     const width = posInt(g.width, "state.grid.width", MAX_STATE_FEATURES), height = posInt(g.height, "state.grid.height", MAX_STATE_FEATURES);
     const channels = Array.isArray(g.channels) ? labels(g.channels, "state.grid.channels", g.channels.length) : fail("state.grid.channels", "must be an array of strings");

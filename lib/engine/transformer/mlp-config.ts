@@ -6,6 +6,7 @@
  * layer or in none; ln2 in every layer exactly when it has MLPs and LayerNorm weights; act_fn named in
  * the metadata and supported. Every fault is a SafetensorsError naming the tensor or field.
  */
+import { describeValue } from "../io/format-error";
 import { SafetensorsError } from "../io/safetensors";
 
 /** Activation functions the forward pass implements (TL `act_fn` names). */
@@ -79,13 +80,13 @@ export function inferMlpConfig(
     throw new SafetensorsError(`the file has MLP weights but __metadata__.config.act_fn is missing (one of ${ACT_FNS.join(", ")})`);
   }
   if (!(ACT_FNS as readonly unknown[]).includes(meta.act_fn)) {
-    throw new SafetensorsError(`__metadata__.config.act_fn must be one of ${ACT_FNS.join(", ")}, got ${JSON.stringify(meta.act_fn).slice(0, 60)}`);
+    throw new SafetensorsError(`__metadata__.config.act_fn must be one of ${ACT_FNS.join(", ")}, got ${describeValue(meta.act_fn)}`);
   }
   if (meta.gated_mlp !== undefined && meta.gated_mlp !== null && meta.gated_mlp !== gated) {
-    throw new SafetensorsError(`__metadata__.config.gated_mlp is ${JSON.stringify(meta.gated_mlp)} but the file ${gated ? "has" : "has no"} blocks.0.mlp.W_gate`, "blocks.0.mlp.W_gate");
+    throw new SafetensorsError(`__metadata__.config.gated_mlp is ${describeValue(meta.gated_mlp)} but the file ${gated ? "has" : "has no"} blocks.0.mlp.W_gate`, "blocks.0.mlp.W_gate");
   }
   if (meta.d_mlp !== undefined && meta.d_mlp !== null && meta.d_mlp !== d_mlp) {
-    throw new SafetensorsError(`__metadata__.config.d_mlp is ${JSON.stringify(meta.d_mlp)} but the tensor shapes give ${d_mlp}`);
+    throw new SafetensorsError(`__metadata__.config.d_mlp is ${describeValue(meta.d_mlp)} but the tensor shapes give ${d_mlp}`);
   }
   return { mlp: { d_mlp, act_fn: meta.act_fn as ActFn, gated_mlp: gated }, d_mlpFrom: "blocks.0.mlp.W_in" };
 }
