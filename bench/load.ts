@@ -185,6 +185,30 @@ async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill("SIGKILL");
 }
 
+/** Issue 7 item 8's goals: `{ apiVersion }` over 2 000 req/s, a cached head report at p99 under 50 ms. */
+const GOAL_REQ_PER_SEC = 2000;
+const GOAL_HEAD_REPORT_P99_MS = 50;
+const CORES = 2;
+
+/**
+ * One line per scenario: the goal, the gap, and the CPU budget per request the goal implies (with
+ * CLIENTS clients, p99 < 50 ms needs ≥ CLIENTS / 0.05 s answered per second — Little's law — and
+ * the server gets at most CORES cores), so an unmet goal names whether CPU per request explains it.
+ */
+function goalLine(mode: string, r: Result): string {
+  const headReport = r.scenario.includes("head report");
+  const neededReqPerSec = headReport ? CLIENTS / (GOAL_HEAD_REPORT_P99_MS / 1000) : GOAL_REQ_PER_SEC;
+  const met = headReport ? r.p99 < GOAL_HEAD_REPORT_P99_MS : r.reqPerSec > GOAL_REQ_PER_SEC;
+  const goal = headReport ? `p99 < ${GOAL_HEAD_REPORT_P99_MS} ms` : `> ${GOAL_REQ_PER_SEC} req/s`;
+  const measured = headReport ? `p99 ${r.p99.toFixed(0)} ms` : `${r.reqPerSec.toFixed(0)} req/s`;
+  const budgetMs = (CORES * 1000) / neededReqPerSec;
+  const cause =
+    r.cpuMsPerRequest > budgetMs
+      ? `server CPU ${r.cpuMsPerRequest.toFixed(2)} ms/request exceeds the ${budgetMs.toFixed(2)} ms that ${neededReqPerSec.toFixed(0)} req/s allows on ${CORES} cores: CPU per request is the cause (docs/PERFORMANCE-LOAD.md names where it goes)`
+      : `server CPU ${r.cpuMsPerRequest.toFixed(2)} ms/request is within the ${budgetMs.toFixed(2)} ms budget: the gap is waiting (database round trips, the load clients sharing the cores), not server CPU`;
+  return `- ${mode}, ${r.scenario}: goal ${goal}, measured ${measured} — ${met ? "met" : `UNMET; ${cause}`}`;
+}
+
 function row(mode: string, r: Result): string {
   return `| ${mode} | ${r.scenario} | ${r.reqPerSec.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.cpuMsPerRequest.toFixed(2)} | ${r.requests} | ${r.errors} |`;
 }
@@ -226,7 +250,10 @@ async function main(): Promise<void> {
   );
   console.log("| database | scenario | req/s | p50 ms | p99 ms | server CPU ms/req | requests | non-200 |");
   console.log("|---|---|---|---|---|---|---|---|");
-  for (const mode of MODES) await benchMode(mode, production);
+  const results: [BenchDb, Result][] = [];
+  for (const mode of MODES) for (const r of await benchMode(mode, production)) results.push([mode, r]);
+  console.log(`\nGoals (issue 7 item 8), load average now ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}:`);
+  for (const [mode, r] of results) console.log(goalLine(mode, r));
   if (PROFILE_DIR) for (const mode of MODES) summarizeCpuProfiles(path.resolve(PROFILE_DIR, mode), `${mode} server`);
 }
 
