@@ -14,6 +14,8 @@ export class GraphQLRequestError extends Error {
     readonly code: string | undefined,
     /** HTTP status of the response (0 when the request never reached the server). */
     readonly status: number,
+    /** The first error's whole `extensions` (e.g. CONFLICT's `current`, the row as it is now). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -21,7 +23,7 @@ export class GraphQLRequestError extends Error {
 
 interface GraphQLResponseBody<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
 /** The GraphQL endpoint; same origin, the session cookie goes along. */
@@ -49,7 +51,7 @@ export async function gql<T, V>(document: TypedDocumentString<T, V>, variables?:
   }
   const body = (await res.json().catch(() => null)) as GraphQLResponseBody<T> | null;
   const first = body?.errors?.[0];
-  if (first) throw new GraphQLRequestError(first.message, first.extensions?.code, res.status);
+  if (first) throw new GraphQLRequestError(first.message, first.extensions?.code, res.status, first.extensions ?? {});
   if (!res.ok) throw new GraphQLRequestError(`The server answered ${res.status} ${res.statusText}`.trim(), undefined, res.status);
   if (!body || body.data == null) throw new GraphQLRequestError("The server sent no data", undefined, res.status);
   return body.data;
@@ -58,4 +60,11 @@ export async function gql<T, V>(document: TypedDocumentString<T, V>, variables?:
 /** True when the error means "sign in first". */
 export function isUnauthenticated(error: unknown): boolean {
   return error instanceof GraphQLRequestError && (error.code === "UNAUTHENTICATED" || error.status === 401);
+}
+
+/** The current row a CONFLICT error carries (`extensions.current`), or null for any other error. */
+export function conflictCurrent(error: unknown): Record<string, unknown> | null {
+  if (!(error instanceof GraphQLRequestError) || error.code !== "CONFLICT") return null;
+  const current = error.extensions.current;
+  return current !== null && typeof current === "object" ? (current as Record<string, unknown>) : null;
 }

@@ -10,4 +10,10 @@ export const queryKeys = {
   modelList: (teamId: string | null, search: string) => [...queryKeys.models(), "list", { teamId, search }] as const,
   model: (id: string) => [...queryKeys.models(), "detail", id] as const,
   tokens: () => [...queryKeys.all, "tokens"] as const,
+  /** Everything a model's live activity can change: annotations, votes, comments, claims, labels. */
+  collab: (id: string) => [...queryKeys.model(id), "collab"] as const,
+  headAnnotations: (id: string, head: string) => [...queryKeys.collab(id), "head", head] as const,
+  headConsensus: (id: string) => [...queryKeys.collab(id), "consensus"] as const,
+  viewers: (id: string) => [...queryKeys.model(id), "viewers"] as const,
+  notifications: () => [...queryKeys.all, "notifications"] as const,
 };

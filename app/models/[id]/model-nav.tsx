@@ -1,6 +1,8 @@
 // The links between a model's views, each its own URL: overview, composition, prompt explorer,
-// and the head page when one is open. The current view is marked with aria-current.
+// and the head page when one is open. The current view is marked with aria-current. It also holds
+// the model's live stream and presence (model-presence.tsx), so every view of a model is live.
 import Link from "next/link";
+import { ModelPresence } from "./model-presence";
 
 export type ModelView = "overview" | "composition" | "run" | "head";
 
@@ -19,6 +21,7 @@ export function ModelNav({ id, name, current, head }: { id: string; name: string
         <Link key={view} href={href} aria-current={view === current ? "page" : undefined}>{text}</Link>
       ))}
       {head ? <span aria-current="page">Head {head}</span> : null}
+      <ModelPresence id={id} />
     </nav>
   );
 }

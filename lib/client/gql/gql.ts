@@ -37,6 +37,20 @@ type Documents = {
     "\n  mutation CancelTraining($id: ID!) { cancelTraining(id: $id) { id status } }\n": typeof types.CancelTrainingDocument,
     "\n  query TrainingJobs($teamId: ID!) {\n    trainingJobs(teamId: $teamId, first: 8) { id status task step totalSteps createdAt model { id name } }\n  }\n": typeof types.TrainingJobsDocument,
     "\n  query TrainingJobConfig($id: ID!) { trainingJob(id: $id) { id config } }\n": typeof types.TrainingJobConfigDocument,
+    "\n  fragment CommentFields on Comment {\n    id target targetId parentId body bodyHtml deleted version createdAt updatedAt\n    author { id name }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  fragment ClaimEvaluationFields on ClaimEvaluation { status value threshold message modelVersion engineVersion evaluatedAt }\n": typeof types.ClaimEvaluationFieldsFragmentDoc,
+    "\n  fragment AnnotationFields on Annotation {\n    id modelId head label body bodyHtml confidence accepted version createdAt updatedAt\n    author { id name }\n    evidence { kind resultId pointer caption found value truncated }\n    votes { agree disagree viewerVote }\n    claims {\n      id spec description status version createdAt\n      current { ...ClaimEvaluationFields }\n      written { ...ClaimEvaluationFields }\n    }\n    revisions {\n      id version label body confidence createdAt\n      author { id name }\n      changes { field before after }\n      bodyDiff { value added removed }\n    }\n    comments { ...CommentFields }\n  }\n": typeof types.AnnotationFieldsFragmentDoc,
+    "\n  query HeadAnnotations($id: ID!, $head: String!) {\n    me { id name }\n    model(id: $id) {\n      id name\n      team { id viewerRole members { role user { id name email } } }\n      annotationLabels { name description builtin }\n      annotations(head: $head) { ...AnnotationFields }\n      headComments(head: $head) { ...CommentFields }\n    }\n  }\n": typeof types.HeadAnnotationsDocument,
+    "\n  query HeadConsensus($id: ID!) {\n    model(id: $id) {\n      id\n      headConsensus { head label count participants annotations }\n    }\n  }\n": typeof types.HeadConsensusDocument,
+    "\n  query ModelViewers($id: ID!) {\n    me { id }\n    model(id: $id) { id viewers { userId name since } }\n  }\n": typeof types.ModelViewersDocument,
+    "\n  mutation CreateAnnotation($input: CreateAnnotationInput!) {\n    createAnnotation(input: $input) { ok error { ...MutationErrorFields } annotation { id version } }\n  }\n": typeof types.CreateAnnotationDocument,
+    "\n  mutation UpdateAnnotation($input: UpdateAnnotationInput!) {\n    updateAnnotation(input: $input) { ok error { ...MutationErrorFields } annotation { id version } }\n  }\n": typeof types.UpdateAnnotationDocument,
+    "\n  mutation SetAnnotationAccepted($id: ID!, $accepted: Boolean!) {\n    setAnnotationAccepted(id: $id, accepted: $accepted) { ok error { ...MutationErrorFields } annotation { id accepted } }\n  }\n": typeof types.SetAnnotationAcceptedDocument,
+    "\n  mutation VoteAnnotation($id: ID!, $value: VoteValue) {\n    voteAnnotation(id: $id, value: $value) { ok error { ...MutationErrorFields } annotation { id votes { agree disagree viewerVote } } }\n  }\n": typeof types.VoteAnnotationDocument,
+    "\n  mutation CreateComment($input: CreateCommentInput!) {\n    createComment(input: $input) { ok error { ...MutationErrorFields } comment { id } }\n  }\n": typeof types.CreateCommentDocument,
+    "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 20) { id kind data readAt createdAt }\n  }\n": typeof types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  subscription ModelActivity($modelId: ID!) {\n    modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }\n  }\n": typeof types.ModelActivityDocument,
     "\n  fragment MutationErrorFields on MutationError { message inputErrors { path message } }\n": typeof types.MutationErrorFieldsFragmentDoc,
     "\n  fragment TeamSummaryFields on Team { id name slug isPublic viewerRole }\n": typeof types.TeamSummaryFieldsFragmentDoc,
     "\n  query Viewer {\n    me { id name email }\n    teams { ...TeamSummaryFields }\n  }\n": typeof types.ViewerDocument,
@@ -78,6 +92,20 @@ const documents: Documents = {
     "\n  mutation CancelTraining($id: ID!) { cancelTraining(id: $id) { id status } }\n": types.CancelTrainingDocument,
     "\n  query TrainingJobs($teamId: ID!) {\n    trainingJobs(teamId: $teamId, first: 8) { id status task step totalSteps createdAt model { id name } }\n  }\n": types.TrainingJobsDocument,
     "\n  query TrainingJobConfig($id: ID!) { trainingJob(id: $id) { id config } }\n": types.TrainingJobConfigDocument,
+    "\n  fragment CommentFields on Comment {\n    id target targetId parentId body bodyHtml deleted version createdAt updatedAt\n    author { id name }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  fragment ClaimEvaluationFields on ClaimEvaluation { status value threshold message modelVersion engineVersion evaluatedAt }\n": types.ClaimEvaluationFieldsFragmentDoc,
+    "\n  fragment AnnotationFields on Annotation {\n    id modelId head label body bodyHtml confidence accepted version createdAt updatedAt\n    author { id name }\n    evidence { kind resultId pointer caption found value truncated }\n    votes { agree disagree viewerVote }\n    claims {\n      id spec description status version createdAt\n      current { ...ClaimEvaluationFields }\n      written { ...ClaimEvaluationFields }\n    }\n    revisions {\n      id version label body confidence createdAt\n      author { id name }\n      changes { field before after }\n      bodyDiff { value added removed }\n    }\n    comments { ...CommentFields }\n  }\n": types.AnnotationFieldsFragmentDoc,
+    "\n  query HeadAnnotations($id: ID!, $head: String!) {\n    me { id name }\n    model(id: $id) {\n      id name\n      team { id viewerRole members { role user { id name email } } }\n      annotationLabels { name description builtin }\n      annotations(head: $head) { ...AnnotationFields }\n      headComments(head: $head) { ...CommentFields }\n    }\n  }\n": types.HeadAnnotationsDocument,
+    "\n  query HeadConsensus($id: ID!) {\n    model(id: $id) {\n      id\n      headConsensus { head label count participants annotations }\n    }\n  }\n": types.HeadConsensusDocument,
+    "\n  query ModelViewers($id: ID!) {\n    me { id }\n    model(id: $id) { id viewers { userId name since } }\n  }\n": types.ModelViewersDocument,
+    "\n  mutation CreateAnnotation($input: CreateAnnotationInput!) {\n    createAnnotation(input: $input) { ok error { ...MutationErrorFields } annotation { id version } }\n  }\n": types.CreateAnnotationDocument,
+    "\n  mutation UpdateAnnotation($input: UpdateAnnotationInput!) {\n    updateAnnotation(input: $input) { ok error { ...MutationErrorFields } annotation { id version } }\n  }\n": types.UpdateAnnotationDocument,
+    "\n  mutation SetAnnotationAccepted($id: ID!, $accepted: Boolean!) {\n    setAnnotationAccepted(id: $id, accepted: $accepted) { ok error { ...MutationErrorFields } annotation { id accepted } }\n  }\n": types.SetAnnotationAcceptedDocument,
+    "\n  mutation VoteAnnotation($id: ID!, $value: VoteValue) {\n    voteAnnotation(id: $id, value: $value) { ok error { ...MutationErrorFields } annotation { id votes { agree disagree viewerVote } } }\n  }\n": types.VoteAnnotationDocument,
+    "\n  mutation CreateComment($input: CreateCommentInput!) {\n    createComment(input: $input) { ok error { ...MutationErrorFields } comment { id } }\n  }\n": types.CreateCommentDocument,
+    "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 20) { id kind data readAt createdAt }\n  }\n": types.NotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  subscription ModelActivity($modelId: ID!) {\n    modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }\n  }\n": types.ModelActivityDocument,
     "\n  fragment MutationErrorFields on MutationError { message inputErrors { path message } }\n": types.MutationErrorFieldsFragmentDoc,
     "\n  fragment TeamSummaryFields on Team { id name slug isPublic viewerRole }\n": types.TeamSummaryFieldsFragmentDoc,
     "\n  query Viewer {\n    me { id name email }\n    teams { ...TeamSummaryFields }\n  }\n": types.ViewerDocument,
@@ -185,6 +213,62 @@ export function graphql(source: "\n  query TrainingJobs($teamId: ID!) {\n    tra
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TrainingJobConfig($id: ID!) { trainingJob(id: $id) { id config } }\n"): typeof import('./graphql').TrainingJobConfigDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id target targetId parentId body bodyHtml deleted version createdAt updatedAt\n    author { id name }\n  }\n"): typeof import('./graphql').CommentFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClaimEvaluationFields on ClaimEvaluation { status value threshold message modelVersion engineVersion evaluatedAt }\n"): typeof import('./graphql').ClaimEvaluationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AnnotationFields on Annotation {\n    id modelId head label body bodyHtml confidence accepted version createdAt updatedAt\n    author { id name }\n    evidence { kind resultId pointer caption found value truncated }\n    votes { agree disagree viewerVote }\n    claims {\n      id spec description status version createdAt\n      current { ...ClaimEvaluationFields }\n      written { ...ClaimEvaluationFields }\n    }\n    revisions {\n      id version label body confidence createdAt\n      author { id name }\n      changes { field before after }\n      bodyDiff { value added removed }\n    }\n    comments { ...CommentFields }\n  }\n"): typeof import('./graphql').AnnotationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HeadAnnotations($id: ID!, $head: String!) {\n    me { id name }\n    model(id: $id) {\n      id name\n      team { id viewerRole members { role user { id name email } } }\n      annotationLabels { name description builtin }\n      annotations(head: $head) { ...AnnotationFields }\n      headComments(head: $head) { ...CommentFields }\n    }\n  }\n"): typeof import('./graphql').HeadAnnotationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HeadConsensus($id: ID!) {\n    model(id: $id) {\n      id\n      headConsensus { head label count participants annotations }\n    }\n  }\n"): typeof import('./graphql').HeadConsensusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelViewers($id: ID!) {\n    me { id }\n    model(id: $id) { id viewers { userId name since } }\n  }\n"): typeof import('./graphql').ModelViewersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAnnotation($input: CreateAnnotationInput!) {\n    createAnnotation(input: $input) { ok error { ...MutationErrorFields } annotation { id version } }\n  }\n"): typeof import('./graphql').CreateAnnotationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAnnotation($input: UpdateAnnotationInput!) {\n    updateAnnotation(input: $input) { ok error { ...MutationErrorFields } annotation { id version } }\n  }\n"): typeof import('./graphql').UpdateAnnotationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAnnotationAccepted($id: ID!, $accepted: Boolean!) {\n    setAnnotationAccepted(id: $id, accepted: $accepted) { ok error { ...MutationErrorFields } annotation { id accepted } }\n  }\n"): typeof import('./graphql').SetAnnotationAcceptedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VoteAnnotation($id: ID!, $value: VoteValue) {\n    voteAnnotation(id: $id, value: $value) { ok error { ...MutationErrorFields } annotation { id votes { agree disagree viewerVote } } }\n  }\n"): typeof import('./graphql').VoteAnnotationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateComment($input: CreateCommentInput!) {\n    createComment(input: $input) { ok error { ...MutationErrorFields } comment { id } }\n  }\n"): typeof import('./graphql').CreateCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 20) { id kind data readAt createdAt }\n  }\n"): typeof import('./graphql').NotificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n"): typeof import('./graphql').MarkNotificationsReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ModelActivity($modelId: ID!) {\n    modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }\n  }\n"): typeof import('./graphql').ModelActivityDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

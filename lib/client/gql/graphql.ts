@@ -4,6 +4,29 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What happened to the row an activity event names. */
+export type ActivityAction =
+  | 'CREATED'
+  | 'DELETED'
+  | 'UPDATED';
+
+/** What a live activity event is about. */
+export type ActivityKind =
+  /** A head annotation (created, edited, deleted, accepted or unaccepted). */
+  | 'ANNOTATION'
+  /** An executable claim (added, re-evaluated, deleted). */
+  | 'CLAIM'
+  /** A comment. */
+  | 'COMMENT'
+  /** A label of the team's taxonomy. */
+  | 'LABEL'
+  /** Someone started (CREATED) or ended (DELETED) a live view of the model: re-read `Model.viewers`. */
+  | 'PRESENCE'
+  /** Events may have been missed (the listener reconnected, or this stream fell behind): re-read everything. */
+  | 'RESYNC'
+  /** A vote on an annotation (`id` is the annotation's id). */
+  | 'VOTE';
+
 /**
  * Where an analysis stands. READY: `result` is there (computed now or read from the cache). QUEUED or
  * RUNNING: a background job computes it (`jobId`, `progress`); ask again or follow the job. FAILED or
@@ -30,6 +53,19 @@ export type AnalysisStatus =
   | 'RUNNING'
   | 'TOO_LARGE';
 
+/** Pass/fail of a claim's evaluation; PENDING while the head report it needs is being computed. */
+export type ClaimStatus =
+  | 'ERROR'
+  | 'FAIL'
+  | 'PASS'
+  | 'PENDING';
+
+/** What a comment thread is on. */
+export type CommentTarget =
+  | 'ANNOTATION'
+  | 'FINDING'
+  | 'HEAD';
+
 /** Which way a composition edge runs, seen from the head asked about. */
 export type CompositionDirection =
   | 'READS_FROM'
@@ -44,15 +80,66 @@ export type CompositionKind =
   /** ... its values (virtual attention heads). */
   | 'V';
 
+export type CreateAnnotationInput = {
+  /** Markdown text (at most 20 000 characters, nesting at most 16 levels). */
+  body?: string | null | undefined;
+  /** Confidence, 0–1. */
+  confidence: number;
+  /** Evidence links (at most 20) to stored results of this model. */
+  evidence?: Array<EvidenceInput> | null | undefined;
+  /** The head, "L.H". */
+  head: string;
+  /** A label of the team's taxonomy (see Model.annotationLabels). */
+  label: string;
+  /** The model. */
+  modelId: string | number;
+};
+
 export type CreateApiTokenInput = {
   /** A name to recognise the token by (1–100 characters). */
   name: string;
+};
+
+export type CreateCommentInput = {
+  /**
+   * Markdown text (at most 5 000 characters); @handle (a member's email name or name without
+   * spaces) notifies that team member.
+   */
+  body: string;
+  /** The model. */
+  modelId: string | number;
+  /** The comment replied to (in the same thread). */
+  parentId?: string | number | null | undefined;
+  /** What the thread is on. */
+  target: CommentTarget;
+  /** The head ("L.H") or annotation id. */
+  targetId: string | number;
 };
 
 export type CreateTeamInput = {
   /** Display name (1–80 characters); the slug is derived from it. */
   name: string;
 };
+
+export type EvidenceInput = {
+  /** A caption (at most 200 characters). */
+  caption?: string | null | undefined;
+  /** What the link shows. */
+  kind: EvidenceKind;
+  /** RFC 6901 pointer into the result (at most 12 segments); "" for the whole result. */
+  pointer?: string | null | undefined;
+  /** Id of a stored AnalysisResult of a version of the annotated model. */
+  resultId: string | number;
+};
+
+/** What an evidence link points at in a stored analysis result. */
+export type EvidenceKind =
+  | 'COMPOSITION'
+  | 'FIGURE'
+  | 'OV_ENTRY'
+  | 'PROMPT_RUN'
+  | 'QK_ENTRY'
+  | 'SCORE';
 
 export type InviteMemberInput = {
   /** When set, only the account with this email may accept. */
@@ -138,6 +225,21 @@ export type TrainingStatus =
   | 'QUEUED'
   | 'RUNNING';
 
+export type UpdateAnnotationInput = {
+  /** New Markdown text. */
+  body?: string | null | undefined;
+  /** New confidence, 0–1. */
+  confidence?: number | null | undefined;
+  /** New evidence links (replaces the list). */
+  evidence?: Array<EvidenceInput> | null | undefined;
+  /** The annotation. */
+  id: string | number;
+  /** New label. */
+  label?: string | null | undefined;
+  /** The version you read; a stale one is refused with a CONFLICT error carrying the current annotation. */
+  version: number;
+};
+
 /**
  * Who may see a model. PRIVATE: the uploader and the team's owners; TEAM: every member of its team;
  * PUBLIC: every signed-in account.
@@ -146,6 +248,11 @@ export type Visibility =
   | 'PRIVATE'
   | 'PUBLIC'
   | 'TEAM';
+
+/** A vote on an annotation. */
+export type VoteValue =
+  | 'AGREE'
+  | 'DISAGREE';
 
 export type TokenFieldsFragment = { id: number, text: string };
 
@@ -307,6 +414,90 @@ export type TrainingJobConfigQueryVariables = Exact<{
 
 
 export type TrainingJobConfigQuery = { trainingJob: { id: string, config: unknown } | null };
+
+export type CommentFieldsFragment = { id: string, target: CommentTarget, targetId: string, parentId: string | null, body: string, bodyHtml: string, deleted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null };
+
+export type ClaimEvaluationFieldsFragment = { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string };
+
+export type AnnotationFieldsFragment = { id: string, modelId: string, head: string, label: string, body: string, bodyHtml: string, confidence: number, accepted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, evidence: Array<{ kind: EvidenceKind, resultId: string, pointer: string, caption: string, found: boolean, value: unknown, truncated: boolean }>, votes: { agree: number, disagree: number, viewerVote: VoteValue | null }, claims: Array<{ id: string, spec: unknown, description: string, status: ClaimStatus, version: number, createdAt: string, current: { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string } | null, written: { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string } | null }>, revisions: Array<{ id: string, version: number, label: string, body: string, confidence: number, createdAt: string, author: { id: string, name: string } | null, changes: Array<{ field: string, before: string, after: string }>, bodyDiff: Array<{ value: string, added: boolean, removed: boolean }> }>, comments: Array<{ id: string, target: CommentTarget, targetId: string, parentId: string | null, body: string, bodyHtml: string, deleted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null }> };
+
+export type HeadAnnotationsQueryVariables = Exact<{
+  id: string | number;
+  head: string;
+}>;
+
+
+export type HeadAnnotationsQuery = { me: { id: string, name: string } | null, model: { id: string, name: string, team: { id: string, viewerRole: Role | null, members: Array<{ role: Role, user: { id: string, name: string, email: string | null } }> } | null, annotationLabels: Array<{ name: string, description: string, builtin: boolean }>, annotations: Array<{ id: string, modelId: string, head: string, label: string, body: string, bodyHtml: string, confidence: number, accepted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, evidence: Array<{ kind: EvidenceKind, resultId: string, pointer: string, caption: string, found: boolean, value: unknown, truncated: boolean }>, votes: { agree: number, disagree: number, viewerVote: VoteValue | null }, claims: Array<{ id: string, spec: unknown, description: string, status: ClaimStatus, version: number, createdAt: string, current: { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string } | null, written: { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string } | null }>, revisions: Array<{ id: string, version: number, label: string, body: string, confidence: number, createdAt: string, author: { id: string, name: string } | null, changes: Array<{ field: string, before: string, after: string }>, bodyDiff: Array<{ value: string, added: boolean, removed: boolean }> }>, comments: Array<{ id: string, target: CommentTarget, targetId: string, parentId: string | null, body: string, bodyHtml: string, deleted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null }> }>, headComments: Array<{ id: string, target: CommentTarget, targetId: string, parentId: string | null, body: string, bodyHtml: string, deleted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null }> } | null };
+
+export type HeadConsensusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HeadConsensusQuery = { model: { id: string, headConsensus: Array<{ head: string, label: string | null, count: number, participants: number, annotations: number }> } | null };
+
+export type ModelViewersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ModelViewersQuery = { me: { id: string } | null, model: { id: string, viewers: Array<{ userId: string, name: string, since: string }> } | null };
+
+export type CreateAnnotationMutationVariables = Exact<{
+  input: CreateAnnotationInput;
+}>;
+
+
+export type CreateAnnotationMutation = { createAnnotation: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, annotation: { id: string, version: number } | null } };
+
+export type UpdateAnnotationMutationVariables = Exact<{
+  input: UpdateAnnotationInput;
+}>;
+
+
+export type UpdateAnnotationMutation = { updateAnnotation: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, annotation: { id: string, version: number } | null } };
+
+export type SetAnnotationAcceptedMutationVariables = Exact<{
+  id: string | number;
+  accepted: boolean;
+}>;
+
+
+export type SetAnnotationAcceptedMutation = { setAnnotationAccepted: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, annotation: { id: string, accepted: boolean } | null } };
+
+export type VoteAnnotationMutationVariables = Exact<{
+  id: string | number;
+  value?: VoteValue | null | undefined;
+}>;
+
+
+export type VoteAnnotationMutation = { voteAnnotation: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, annotation: { id: string, votes: { agree: number, disagree: number, viewerVote: VoteValue | null } } | null } };
+
+export type CreateCommentMutationVariables = Exact<{
+  input: CreateCommentInput;
+}>;
+
+
+export type CreateCommentMutation = { createComment: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, comment: { id: string } | null } };
+
+export type NotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationsQuery = { unreadNotificationCount: number, notifications: Array<{ id: string, kind: string, data: unknown, readAt: string | null, createdAt: string }> };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type ModelActivitySubscriptionVariables = Exact<{
+  modelId: string | number;
+}>;
+
+
+export type ModelActivitySubscription = { modelActivity: { modelId: string, kind: ActivityKind, action: ActivityAction, id: string, head: string | null, version: number, actorId: string | null, actorName: string | null, at: string } };
 
 export type MutationErrorFieldsFragment = { message: string, inputErrors: Array<{ path: Array<string>, message: string }> };
 
@@ -471,6 +662,131 @@ export const CompositionFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CompositionFields"}) as unknown as TypedDocumentString<CompositionFieldsFragment, unknown>;
+export const ClaimEvaluationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ClaimEvaluationFields on ClaimEvaluation {
+  status
+  value
+  threshold
+  message
+  modelVersion
+  engineVersion
+  evaluatedAt
+}
+    `, {"fragmentName":"ClaimEvaluationFields"}) as unknown as TypedDocumentString<ClaimEvaluationFieldsFragment, unknown>;
+export const CommentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CommentFields on Comment {
+  id
+  target
+  targetId
+  parentId
+  body
+  bodyHtml
+  deleted
+  version
+  createdAt
+  updatedAt
+  author {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
+export const AnnotationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AnnotationFields on Annotation {
+  id
+  modelId
+  head
+  label
+  body
+  bodyHtml
+  confidence
+  accepted
+  version
+  createdAt
+  updatedAt
+  author {
+    id
+    name
+  }
+  evidence {
+    kind
+    resultId
+    pointer
+    caption
+    found
+    value
+    truncated
+  }
+  votes {
+    agree
+    disagree
+    viewerVote
+  }
+  claims {
+    id
+    spec
+    description
+    status
+    version
+    createdAt
+    current {
+      ...ClaimEvaluationFields
+    }
+    written {
+      ...ClaimEvaluationFields
+    }
+  }
+  revisions {
+    id
+    version
+    label
+    body
+    confidence
+    createdAt
+    author {
+      id
+      name
+    }
+    changes {
+      field
+      before
+      after
+    }
+    bodyDiff {
+      value
+      added
+      removed
+    }
+  }
+  comments {
+    ...CommentFields
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  target
+  targetId
+  parentId
+  body
+  bodyHtml
+  deleted
+  version
+  createdAt
+  updatedAt
+  author {
+    id
+    name
+  }
+}
+fragment ClaimEvaluationFields on ClaimEvaluation {
+  status
+  value
+  threshold
+  message
+  modelVersion
+  engineVersion
+  evaluatedAt
+}`, {"fragmentName":"AnnotationFields"}) as unknown as TypedDocumentString<AnnotationFieldsFragment, unknown>;
 export const MutationErrorFieldsFragmentDoc = new TypedDocumentString(`
     fragment MutationErrorFields on MutationError {
   message
@@ -1107,6 +1423,299 @@ export const TrainingJobConfigDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TrainingJobConfigQuery, TrainingJobConfigQueryVariables>;
+export const HeadAnnotationsDocument = new TypedDocumentString(`
+    query HeadAnnotations($id: ID!, $head: String!) {
+  me {
+    id
+    name
+  }
+  model(id: $id) {
+    id
+    name
+    team {
+      id
+      viewerRole
+      members {
+        role
+        user {
+          id
+          name
+          email
+        }
+      }
+    }
+    annotationLabels {
+      name
+      description
+      builtin
+    }
+    annotations(head: $head) {
+      ...AnnotationFields
+    }
+    headComments(head: $head) {
+      ...CommentFields
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  target
+  targetId
+  parentId
+  body
+  bodyHtml
+  deleted
+  version
+  createdAt
+  updatedAt
+  author {
+    id
+    name
+  }
+}
+fragment ClaimEvaluationFields on ClaimEvaluation {
+  status
+  value
+  threshold
+  message
+  modelVersion
+  engineVersion
+  evaluatedAt
+}
+fragment AnnotationFields on Annotation {
+  id
+  modelId
+  head
+  label
+  body
+  bodyHtml
+  confidence
+  accepted
+  version
+  createdAt
+  updatedAt
+  author {
+    id
+    name
+  }
+  evidence {
+    kind
+    resultId
+    pointer
+    caption
+    found
+    value
+    truncated
+  }
+  votes {
+    agree
+    disagree
+    viewerVote
+  }
+  claims {
+    id
+    spec
+    description
+    status
+    version
+    createdAt
+    current {
+      ...ClaimEvaluationFields
+    }
+    written {
+      ...ClaimEvaluationFields
+    }
+  }
+  revisions {
+    id
+    version
+    label
+    body
+    confidence
+    createdAt
+    author {
+      id
+      name
+    }
+    changes {
+      field
+      before
+      after
+    }
+    bodyDiff {
+      value
+      added
+      removed
+    }
+  }
+  comments {
+    ...CommentFields
+  }
+}`) as unknown as TypedDocumentString<HeadAnnotationsQuery, HeadAnnotationsQueryVariables>;
+export const HeadConsensusDocument = new TypedDocumentString(`
+    query HeadConsensus($id: ID!) {
+  model(id: $id) {
+    id
+    headConsensus {
+      head
+      label
+      count
+      participants
+      annotations
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HeadConsensusQuery, HeadConsensusQueryVariables>;
+export const ModelViewersDocument = new TypedDocumentString(`
+    query ModelViewers($id: ID!) {
+  me {
+    id
+  }
+  model(id: $id) {
+    id
+    viewers {
+      userId
+      name
+      since
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModelViewersQuery, ModelViewersQueryVariables>;
+export const CreateAnnotationDocument = new TypedDocumentString(`
+    mutation CreateAnnotation($input: CreateAnnotationInput!) {
+  createAnnotation(input: $input) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    annotation {
+      id
+      version
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<CreateAnnotationMutation, CreateAnnotationMutationVariables>;
+export const UpdateAnnotationDocument = new TypedDocumentString(`
+    mutation UpdateAnnotation($input: UpdateAnnotationInput!) {
+  updateAnnotation(input: $input) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    annotation {
+      id
+      version
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<UpdateAnnotationMutation, UpdateAnnotationMutationVariables>;
+export const SetAnnotationAcceptedDocument = new TypedDocumentString(`
+    mutation SetAnnotationAccepted($id: ID!, $accepted: Boolean!) {
+  setAnnotationAccepted(id: $id, accepted: $accepted) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    annotation {
+      id
+      accepted
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<SetAnnotationAcceptedMutation, SetAnnotationAcceptedMutationVariables>;
+export const VoteAnnotationDocument = new TypedDocumentString(`
+    mutation VoteAnnotation($id: ID!, $value: VoteValue) {
+  voteAnnotation(id: $id, value: $value) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    annotation {
+      id
+      votes {
+        agree
+        disagree
+        viewerVote
+      }
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<VoteAnnotationMutation, VoteAnnotationMutationVariables>;
+export const CreateCommentDocument = new TypedDocumentString(`
+    mutation CreateComment($input: CreateCommentInput!) {
+  createComment(input: $input) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    comment {
+      id
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<CreateCommentMutation, CreateCommentMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications {
+  unreadNotificationCount
+  notifications(first: 20) {
+    id
+    kind
+    data
+    readAt
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const ModelActivityDocument = new TypedDocumentString(`
+    subscription ModelActivity($modelId: ID!) {
+  modelActivity(modelId: $modelId) {
+    modelId
+    kind
+    action
+    id
+    head
+    version
+    actorId
+    actorName
+    at
+  }
+}
+    `) as unknown as TypedDocumentString<ModelActivitySubscription, ModelActivitySubscriptionVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   me {

@@ -1,8 +1,8 @@
 "use client";
 // One head's page: every score with its one-line definition, its labels with their evidence, the OV
 // and QK circuits' top entries as token tables, eigenvalues in the complex plane, singular values,
-// the heads it composes with relative to the random-pair baseline, and its skip-trigrams. Each part
-// loads on its own query and shows its own progress.
+// the heads it composes with relative to the random-pair baseline, its skip-trigrams, and people's
+// annotations of it (annotations-panel.tsx). Each part loads on its own query and shows its own progress.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { pollWhilePending } from "@/lib/client/analysis";
@@ -11,6 +11,7 @@ import type { HeadCircuitsQuery, HeadCompositionQuery, HeadScoresQuery, HeadSpec
 import { queryKeys } from "@/lib/client/query-keys";
 import { ErrorMessage, Loading } from "../../../../_components/states";
 import { ModelNav } from "../../model-nav";
+import { AnnotationsPanel } from "./annotations-panel";
 import { HEAD_CIRCUITS_QUERY, HEAD_COMPOSITION_QUERY, HEAD_SCORES_QUERY, HEAD_SPECTRA_QUERY } from "./head-queries";
 import { CircuitTables, CompositionPartners, LabelEvidence, ScoreTable, SkipTrigrams, Spectra } from "./head-sections";
 
@@ -63,6 +64,11 @@ export function HeadPage({ id, head }: { id: string; head: string }) {
           <LabelEvidence envelope={h.labels} />
         </section>
       </div>
+
+      <section aria-labelledby="annotations-heading">
+        <h2 id="annotations-heading">Annotations</h2>
+        <AnnotationsPanel id={id} head={head} engineLabels={h.labels.result ? h.labels.result.map((l) => ({ label: l.label, score: l.score })) : null} />
+      </section>
 
       <h2>OV and QK circuits</h2>
       {circuits.isError ? <ErrorMessage error={circuits.error} /> : null}

@@ -1,0 +1,88 @@
+"use client";
+// The form to annotate a head or edit an annotation: a label of the team's taxonomy (built-ins, then
+// the team's own), Markdown with a preview, and a confidence. An edit is sent with the version it
+// started from; a CONFLICT answer (someone else edited meanwhile) opens ConflictMerge with both
+// versions, and the merged draft is resubmitted against the current version.
+import { useState } from "react";
+import { CREATE_ANNOTATION_MUTATION, UPDATE_ANNOTATION_MUTATION, type AnnotationFields, type AnnotationLabelFields } from "@/lib/client/collab-operations";
+import { conflictCurrent } from "@/lib/client/graphql";
+import { ErrorMessage } from "../states";
+import styles from "./collab.module.css";
+import { ConflictMerge } from "./conflict-merge";
+import { MarkdownField } from "./markdown-field";
+import { parseConflictCurrent, type AnnotationDraft } from "./merge";
+import { useCollabMutation } from "./use-collab-mutation";
+
+export interface AnnotationFormProps {
+  modelId: string;
+  head: string;
+  labels: AnnotationLabelFields[];
+  /** The annotation being edited, as read (its version is sent); null to create one. */
+  editing: AnnotationFields | null;
+  onDone: () => void;
+}
+
+type Conflict = AnnotationDraft & { version: number };
+
+/** Confidence a new annotation starts at. */
+const DEFAULT_CONFIDENCE = 0.7;
+
+export function AnnotationForm({ modelId, head, labels, editing, onDone }: AnnotationFormProps) {
+  const [draft, setDraft] = useState<AnnotationDraft>(() =>
+    editing ? { label: editing.label, body: editing.body, confidence: editing.confidence } : { label: labels.find((l) => l.name !== "unknown")?.name ?? "unknown", body: "", confidence: DEFAULT_CONFIDENCE });
+  const [readVersion, setReadVersion] = useState(editing?.version ?? 0);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const create = useCollabMutation(modelId, CREATE_ANNOTATION_MUTATION);
+  const update = useCollabMutation(modelId, UPDATE_ANNOTATION_MUTATION);
+  const busy = create.isPending || update.isPending;
+  const builtin = labels.filter((l) => l.builtin);
+  const team = labels.filter((l) => !l.builtin);
+
+  function send(d: AnnotationDraft, version: number) {
+    if (!editing) {
+      create.mutate({ input: { modelId, head, label: d.label, body: d.body, confidence: d.confidence } }, { onSuccess: onDone });
+      return;
+    }
+    update.mutate({ input: { id: editing.id, version, label: d.label, body: d.body, confidence: d.confidence } }, {
+      onSuccess: onDone,
+      onError: (error) => {
+        const current = parseConflictCurrent(conflictCurrent(error));
+        if (current) setConflict({ label: current.label, body: current.body, confidence: current.confidence, version: current.version });
+      },
+    });
+  }
+
+  if (conflict) {
+    return (
+      <ConflictMerge mine={draft} theirs={conflict} busy={busy} onCancel={onDone}
+        onResubmit={(merged) => { setDraft(merged); setReadVersion(conflict.version); setConflict(null); update.reset(); send(merged, conflict.version); }} />
+    );
+  }
+  const error = create.error ?? (update.error && !conflictCurrent(update.error) ? update.error : null);
+
+  return (
+    <form className={styles.form} aria-label={editing ? "Edit annotation" : "Annotate this head"} data-testid="annotation-form"
+      onSubmit={(e) => { e.preventDefault(); send(draft, readVersion); }}>
+      <strong>{editing ? `Edit ${editing.author?.name ?? ""}’s annotation (v${readVersion})` : `Annotate head ${head}`}</strong>
+      <div className={styles.formRow}>
+        <div className="field">
+          <label htmlFor="annotation-label">Label</label>
+          <select id="annotation-label" value={draft.label} onChange={(e) => setDraft({ ...draft, label: e.target.value })}>
+            <optgroup label="Shared taxonomy">{builtin.map((l) => <option key={l.name} value={l.name}>{l.name}</option>)}</optgroup>
+            {team.length > 0 ? <optgroup label="Team labels">{team.map((l) => <option key={l.name} value={l.name} title={l.description}>{l.name}</option>)}</optgroup> : null}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="annotation-confidence">Confidence {Math.round(draft.confidence * 100)}%</label>
+          <input id="annotation-confidence" type="range" min={0} max={1} step={0.05} value={draft.confidence} onChange={(e) => setDraft({ ...draft, confidence: Number(e.target.value) })} />
+        </div>
+      </div>
+      <MarkdownField id="annotation-body" label="Text" value={draft.body} onChange={(body) => setDraft({ ...draft, body })} />
+      {error ? <ErrorMessage error={error} /> : null}
+      <div className={styles.actions}>
+        <button type="submit" disabled={busy}>{editing ? "Save" : "Add annotation"}</button>
+        <button type="button" className="secondary" onClick={onDone}>Cancel</button>
+      </div>
+    </form>
+  );
+}

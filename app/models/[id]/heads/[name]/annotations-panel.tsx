@@ -1,0 +1,62 @@
+"use client";
+// The head page's Annotations panel: the engine's auto-labels apart (from the head report, never
+// voted on), then people's annotations as cards, the form to add or edit one, and the head's own
+// comment thread. Live events (ModelNav's stream) invalidate queryKeys.collab, so another person's
+// annotation appears here without a reload.
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { HEAD_ANNOTATIONS_QUERY, type AnnotationFields } from "@/lib/client/collab-operations";
+import { gql } from "@/lib/client/graphql";
+import { queryKeys } from "@/lib/client/query-keys";
+import { formatScore } from "@/lib/analysis/display";
+import { AnnotationCard } from "../../../../_components/collab/annotation-card";
+import { AnnotationForm } from "../../../../_components/collab/annotation-form";
+import styles from "../../../../_components/collab/collab.module.css";
+import { CommentThread } from "../../../../_components/collab/comment-thread";
+import { ErrorMessage, Loading } from "../../../../_components/states";
+
+export interface EngineLabel {
+  label: string;
+  score: number | null;
+}
+
+export function AnnotationsPanel({ id, head, engineLabels }: { id: string; head: string; engineLabels: EngineLabel[] | null }) {
+  const query = useQuery({
+    queryKey: queryKeys.headAnnotations(id, head),
+    queryFn: ({ signal }) => gql(HEAD_ANNOTATIONS_QUERY, { id, head }, signal),
+  });
+  const [form, setForm] = useState<{ editing: AnnotationFields | null } | null>(null);
+
+  if (query.isPending) return <Loading what="the annotations" />;
+  if (query.isError) return <ErrorMessage error={query.error} />;
+  const model = query.data.model;
+  if (!model) return null;
+  const role = model.team?.viewerRole ?? null;
+  const canWrite = role === "OWNER" || role === "EDITOR";
+  const selfId = query.data.me?.id ?? null;
+  const members = (model.team?.members ?? []).map((m) => m.user);
+
+  return (
+    <div className={styles.panel} data-testid="annotations-panel">
+      <div className={styles.engine} data-testid="engine-labels">
+        <span className={styles.meta}>Engine auto-labels:</span>
+        {engineLabels === null ? <span className={styles.meta}>computing…</span>
+          : engineLabels.length === 0 ? <span className={styles.meta}>none</span>
+          : engineLabels.map((l) => <span key={l.label} className={`${styles.label} ${styles.engineLabel}`} title="From the engine's head report, not a person's annotation">{l.label} {formatScore(l.score)}</span>)}
+      </div>
+      <div className="row" style={{ justifyContent: "space-between", alignItems: "center" }}>
+        <strong data-testid="annotation-count">{model.annotations.length} human annotation{model.annotations.length === 1 ? "" : "s"}</strong>
+        {canWrite && !form ? <button type="button" onClick={() => setForm({ editing: null })}>Annotate</button> : null}
+      </div>
+      {form ? <AnnotationForm key={form.editing?.id ?? "new"} modelId={id} head={head} labels={model.annotationLabels} editing={form.editing} onDone={() => setForm(null)} /> : null}
+      {model.annotations.length === 0 && !form ? <p className={styles.meta}>No one has annotated this head yet.{canWrite ? "" : " Editors and owners of the model's team can."}</p> : null}
+      {model.annotations.map((a) => (
+        <AnnotationCard key={a.id} modelId={id} annotation={a} role={role} selfId={selfId} members={members} onEdit={(editing) => setForm({ editing })} />
+      ))}
+      <details className={styles.details}>
+        <summary>Discussion of head {head} ({model.headComments.filter((c) => !c.deleted).length})</summary>
+        <CommentThread modelId={id} target="HEAD" targetId={head} comments={model.headComments} members={members} selfId={selfId} canWrite={canWrite} />
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+// Live activity of one model in the browser: one Subscription.modelActivity stream over
+// /api/graphql/stream (graphql-sse, distinct-connections mode), each event turned into
+// invalidations of the TanStack queries it can change (activityInvalidations), so another person's
+// annotation, vote or comment appears without a reload. Rule: events only name rows; the rows are
+// always re-read through the usual queries, which check access again. A reconnect may have missed
+// events, so it invalidates everything the stream covers.
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { createClient } from "graphql-sse";
+import { useEffect } from "react";
+import type { ActivityEvent } from "./collab-operations";
+import { MODEL_ACTIVITY_SUBSCRIPTION } from "./collab-operations";
+import { queryKeys } from "./query-keys";
+
+/** The SSE endpoint of subscriptions (the API serves queries and mutations at /api/graphql). */
+export const GRAPHQL_STREAM_ENDPOINT = "/api/graphql/stream";
+
+/** Reconnect attempts after a dropped stream before giving up (graphql-sse backs off between them). */
+const STREAM_RETRY_ATTEMPTS = 20;
+
+/** The query keys one activity event makes stale. */
+export function activityInvalidations(event: Pick<ActivityEvent, "modelId" | "kind">): QueryKey[] {
+  const id = event.modelId;
+  switch (event.kind) {
+    case "ANNOTATION":
+    case "VOTE":
+    case "LABEL":
+      return [queryKeys.collab(id)];
+    case "COMMENT":
+    case "CLAIM":
+      // A comment may @mention the viewer and a claim may start failing: both notify.
+      return [queryKeys.collab(id), queryKeys.notifications()];
+    case "PRESENCE":
+      return [queryKeys.viewers(id)];
+    case "RESYNC":
+      return [queryKeys.collab(id), queryKeys.viewers(id), queryKeys.notifications()];
+    default: {
+      const unreachable: never = event.kind;
+      throw new Error(`unknown activity kind ${String(unreachable)}`);
+    }
+  }
+}
+
+/**
+ * Opens the model's activity stream while the calling component is mounted (which also lists the
+ * viewer in Model.viewers) and invalidates the queries each event changes.
+ */
+export function useModelActivity(modelId: string): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const invalidate = (keys: QueryKey[]) => keys.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
+    const client = createClient({
+      url: new URL(GRAPHQL_STREAM_ENDPOINT, window.location.origin).toString(),
+      credentials: "same-origin",
+      retryAttempts: STREAM_RETRY_ATTEMPTS,
+      on: {
+        connected: (reconnected) => {
+          // Presence changed on our own connect; a reconnect may have missed events.
+          invalidate(reconnected ? activityInvalidations({ modelId, kind: "RESYNC" }) : [queryKeys.viewers(modelId)]);
+        },
+      },
+    });
+    const unsubscribe = client.subscribe<{ modelActivity: ActivityEvent }>(
+      { query: MODEL_ACTIVITY_SUBSCRIPTION.toString(), variables: { modelId } },
+      {
+        next: (result) => {
+          const event = result.data?.modelActivity;
+          if (event) invalidate(activityInvalidations(event));
+        },
+        // NOT_FOUND (access ended) or retries exhausted: the page keeps working without live updates.
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+    return () => {
+      unsubscribe();
+      client.dispose();
+    };
+  }, [modelId, queryClient]);
+}
