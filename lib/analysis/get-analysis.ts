@@ -19,7 +19,7 @@ import { tsKernels } from "../engine/linalg/kernels-ts";
 import { loadModel } from "../engine/transformer/weights";
 import { engineVersion } from "./engine-version";
 import { analysisKind, type AnalysisKind } from "./kinds";
-import { metadataOf } from "./stored-model";
+import { attentionOnlyOf, metadataOf } from "./stored-model";
 
 /** How long a FAILED or CANCELLED job is the answer before a new request enqueues the analysis again: 5 minutes. */
 export const RETRY_ENDED_AFTER_MS = 5 * 60 * 1000;
@@ -31,10 +31,18 @@ export interface JobProgress {
   stage: string | null;
 }
 
+/** What every state says of the version analysed: its number, the engine, and whether it is attention-only. */
+export interface AnalysisBase {
+  modelVersion: number;
+  engineVersion: string;
+  /** False for a model with MLP blocks: the paper's weight analyses then cover its heads, not all of it (./stored-model.ts). */
+  attentionOnly: boolean;
+}
+
 export type AnalysisState<R> =
-  | { status: "READY"; result: R; cached: boolean; modelVersion: number; engineVersion: string }
-  | { status: "QUEUED" | "RUNNING"; jobId: string; progress: JobProgress; modelVersion: number; engineVersion: string }
-  | { status: "FAILED" | "CANCELLED"; message: string; jobId?: string; modelVersion: number; engineVersion: string };
+  | ({ status: "READY"; result: R; cached: boolean } & AnalysisBase)
+  | ({ status: "QUEUED" | "RUNNING"; jobId: string; progress: JobProgress } & AnalysisBase)
+  | ({ status: "FAILED" | "CANCELLED"; message: string; jobId?: string } & AnalysisBase);
 
 /**
  * Which version to analyse: by id, or a model's version number (default: its latest) — of a model
@@ -75,7 +83,7 @@ function kindOf(name: string): AnalysisKind {
 }
 
 /** The state envelope of a job row. */
-export function stateOfJob<R>(job: JobRow, base: { modelVersion: number; engineVersion: string }): AnalysisState<R> {
+export function stateOfJob<R>(job: JobRow, base: AnalysisBase): AnalysisState<R> {
   if (job.status === "QUEUED" || job.status === "RUNNING") {
     return { status: job.status, jobId: job.id, progress: { fraction: job.progress, etaSeconds: job.etaSeconds, stage: job.stage }, ...base };
   }
@@ -129,7 +137,7 @@ export async function getOrEnqueueAnalysis<R = unknown>(
   const kind = kindOf(request.kind);
   const params = kind.params.parse(request.params ?? {}) as Prisma.InputJsonValue;
   const key: AnalysisKey = { modelVersionId: version.id, kind: kind.kind, params, engineVersion: engineVersion() };
-  const base = { modelVersion: version.number, engineVersion: key.engineVersion };
+  const base: AnalysisBase = { modelVersion: version.number, engineVersion: key.engineVersion, attentionOnly: attentionOnlyOf(version.config) };
   const stored = await findAnalysisResult(db, key);
   if (stored !== null) return { status: "READY", result: stored as R, cached: true, ...base };
 

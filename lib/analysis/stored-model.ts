@@ -13,6 +13,18 @@ export function metadataOf(version: Pick<ModelVersionSummary, "metadata">): Reco
     : {};
 }
 
+/**
+ * Whether a stored config is of an attention-only model (TL `attn_only`): its own `attn_only` when
+ * the upload recorded one (lib/engine/transformer/stored-config.ts), else no `d_mlp` (rows stored
+ * before MLP models were accepted are all attention-only).
+ */
+export function attentionOnlyOf(config: unknown): boolean {
+  if (!config || typeof config !== "object" || Array.isArray(config)) return true;
+  const c = config as Record<string, unknown>;
+  if (typeof c.attn_only === "boolean") return c.attn_only;
+  return c.d_mlp === undefined || c.d_mlp === null;
+}
+
 /** A stored version's weights as an engine model (default processing: fold_ln only, as the CLI). */
 export async function loadStoredModel(db: DbOrTx, version: Pick<ModelVersionSummary, "id" | "metadata">): Promise<AttnOnlyModel> {
   return loadModel(await readStoredTensors(db, version.id), { metadata: metadataOf(version) });

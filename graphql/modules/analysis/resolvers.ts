@@ -39,6 +39,7 @@ const ready = (o: HeadReportState) => (o.status === "READY" ? o.result : null);
 const report = {
   message: (o: HeadReportState) => (o.status === "FAILED" || o.status === "CANCELLED" ? o.message : null),
   cached: (o: HeadReportState) => (o.status === "READY" ? o.cached : false),
+  attentionOnly: (o: HeadReportState) => o.attentionOnly,
   jobId: (o: HeadReportState) => ("jobId" in o ? (o.jobId ?? null) : null),
   progress: (o: HeadReportState) => (o.status === "QUEUED" || o.status === "RUNNING" ? o.progress : null),
   processing: (o: HeadReportState) => ready(o)?.processing ?? null,

@@ -1,5 +1,5 @@
 // The analysis envelope every circuit and forward-run field returns (SDL `interface Analysis`):
-// { state, jobId, progress, etaSeconds, stage, message, cached, result }. Rule: one mapping from
+// { state, jobId, progress, etaSeconds, stage, message, cached, attentionOnly, result }. Rule: one mapping from
 // lib/analysis/get-analysis's state for all fields, so a client handles QUEUED/RUNNING/FAILED the
 // same way everywhere; `result` is shaped only once READY.
 import type { AnalysisState } from "@/lib/analysis/get-analysis";
@@ -14,6 +14,8 @@ export interface Envelope<T> {
   stage: string | null;
   message: string | null;
   cached: boolean;
+  /** False for a model with MLP blocks (the analysis covers its attention heads only). */
+  attentionOnly: boolean;
   result: T | null;
 }
 
@@ -22,7 +24,7 @@ export interface Envelope<T> {
  * is read as the `R` its kind computes).
  */
 export async function envelope<R, T>(state: AnalysisState<R> | AnalysisState<unknown>, shape: (result: R) => T | Promise<T>): Promise<Envelope<T>> {
-  const none = { jobId: null, progress: null, etaSeconds: null, stage: null, message: null, cached: false, result: null };
+  const none = { jobId: null, progress: null, etaSeconds: null, stage: null, message: null, cached: false, attentionOnly: state.attentionOnly, result: null };
   switch (state.status) {
     case "READY":
       return { ...none, state: "READY", cached: state.cached, result: await shape(state.result as R) };

@@ -1,6 +1,7 @@
 // Resolvers of the model domain: models (connection), model(id), Model's nested fields, renameModel,
 // deleteModel. Rule: a model reaches a resolver only through getModelForActor/listModelsForActor
 // (policy-checked); nested fields read from that parent or re-check through lib/db.
+import { attentionOnlyOf } from "@/lib/analysis/stored-model";
 import { z } from "zod";
 import { deleteModel, getModelForActor, listModelVersionsForActor, renameModel, type ModelSummary, type ModelVersionSummary } from "@/lib/db/models";
 import { getTeamForActor } from "@/lib/db/teams";
@@ -84,6 +85,7 @@ const modelTeam: Resolver<ModelSummary, object, TeamParent | null> = async (pare
   return (await viewerRoleIn(context, parent.team.id)) !== null ? parent.team : null;
 };
 const modelConfig: Resolver<ModelSummary, object, StoredConfig> = (parent) => configOf(parent);
+const modelAttentionOnly: Resolver<ModelSummary, object, boolean> = (parent) => attentionOnlyOf(parent.config);
 const modelLayers: Resolver<ModelSummary, object, LayerParent[]> = (parent) => layersOf(parent);
 const modelTokenizer: Resolver<ModelSummary, object, TokenizerParent | null> = (parent) => parent.tokenizer;
 const modelVersions: Resolver<ModelSummary, object, ModelVersionSummary[]> = (parent, _a, { db, actor }) => listModelVersionsForActor(db, actor, parent.id);
@@ -100,6 +102,8 @@ const config = {
   positionalEmbeddingType: (c: StoredConfig) => String(c.positional_embedding_type ?? "standard"),
   normalizationType: (c: StoredConfig) => (typeof c.normalization_type === "string" ? c.normalization_type : null),
   biases: (c: StoredConfig) => c.biases === true,
+  dMlp: (c: StoredConfig) => (typeof c.d_mlp === "number" ? c.d_mlp : null),
+  actFn: (c: StoredConfig) => (typeof c.act_fn === "string" ? c.act_fn : null),
   json: (c: StoredConfig) => c,
 };
 
@@ -145,7 +149,7 @@ const deleteModelMutation: Resolver<unknown, { id: string }, Payload<{ deletedId
 
 export const modelResolvers = {
   Query: { models, model },
-  Model: { team: modelTeam, config: modelConfig, layers: modelLayers, tokenizer: modelTokenizer, versions: modelVersions },
+  Model: { team: modelTeam, config: modelConfig, attentionOnly: modelAttentionOnly, layers: modelLayers, tokenizer: modelTokenizer, versions: modelVersions },
   ModelConfig: config,
   TokenizerSummary: { sample },
   ModelVersion: { byteLength },
