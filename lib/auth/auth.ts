@@ -11,6 +11,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { dataDir, getDb, type Db } from "@/lib/db/client";
 import { extraTrustedOrigins, requestOrigins } from "@/lib/http/origin";
 import { forgetUser } from "./actor-cache";
+import { authHooks } from "./hooks";
 
 export interface AuthOptions {
   /** Signs session cookies; ≥ 32 random characters. Defaults to `authSecret()`. */
@@ -61,6 +62,8 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
     telemetry: { enabled: false },
     // A deleted session (sign-out, revoke-sessions) must stop authenticating at once, not after the
     // actor cache's TTL: forget every cached credential of its account.
+    // Account rules at the endpoints (lib/auth/hooks.ts): a password change revokes other sessions and tokens.
+    hooks: authHooks(db),
     databaseHooks: { session: { delete: { after: async (session) => forgetUser(session.userId) } } },
     advanced: {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
