@@ -90,6 +90,18 @@ export function toMutationError(error: unknown): MutationError | undefined {
   return { message: known.message, inputErrors: known.inputErrors ?? [] };
 }
 
+/**
+ * For an error thrown while the context is built (an expired API token): a GraphQLError with the
+ * data error's code and HTTP status, so the client gets 401 "token expired" rather than Apollo's
+ * masked 500 "Context creation failed"; an unexpected error is returned unchanged (masked later).
+ */
+export function contextCreationError(error: unknown): unknown {
+  const known = classify(error);
+  if (!known) return error;
+  const status = error instanceof Error && "status" in error && typeof error.status === "number" ? error.status : 400;
+  return new GraphQLError(known.message, { extensions: { code: known.code, http: { status } } });
+}
+
 /** Logs an unexpected error once, server-side, with the operation path for context. */
 function logUnexpected(error: unknown, where: string): void {
   console.error(`[graphql] unexpected error at ${where}:`, error);

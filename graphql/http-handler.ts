@@ -1,11 +1,12 @@
 // The Fetch-API handler of /api/graphql: a Web `Request` in, Apollo's `executeHTTPGraphQLRequest`,
 // a Web `Response` out — no framework integration in between (the Next integration re-parses the
 // URL with the deprecated `url.parse`, copies headers twice and wraps every body in a stream).
-// Rules: the context (actor, database) is built only when Apollo asks for it, once per request; a
-// JSON body that does not parse is a 400 in the GraphQL error shape; everything else about the
+// Rules: the context (actor, database) is built only when Apollo asks for it, once per request (a
+// data error building it, e.g. an expired token, keeps its code and status); a JSON body that does not parse is a 400 in the GraphQL error shape; everything else about the
 // request (method, content type, batching, CSRF prevention) is Apollo's to judge.
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { GraphQLContext } from "./context";
+import { contextCreationError } from "./errors";
 
 /** Builds the per-request context (db, actor) from the request. */
 export type ContextBuilder = (request: Request) => Promise<GraphQLContext>;
@@ -47,7 +48,9 @@ export function createGraphQLHandler(server: ApolloServer<GraphQLContext>, conte
     }
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: searchOf(request.url), body },
-      context: () => context(request),
+      context: () => context(request).catch((error: unknown) => {
+        throw contextCreationError(error);
+      }),
     });
     const responseHeaders = new Headers();
     for (const [key, value] of result.headers) responseHeaders.set(key, value);

@@ -68,7 +68,7 @@ export function ApiTokens() {
       <h1>API tokens</h1>
       <p className="subtle">
         Scripts send a token as <code>Authorization: Bearer &lt;token&gt;</code> to <code>/api/graphql</code> and <code>/api/models</code>. A token
-        acts as you, in every team you belong to. Try queries first in <Link href="/graphiql">GraphiQL</Link>, with its schema docs.
+        acts as you, in every team you belong to, for 90 days. Try queries first in <Link href="/graphiql">GraphiQL</Link>, with its schema docs.
       </p>
 
       <form className="panel row" onSubmit={onCreate} style={{ marginTop: "1rem", alignItems: "flex-end" }}>
@@ -108,6 +108,7 @@ export function ApiTokens() {
                 <th>Token</th>
                 <th>Created</th>
                 <th>Last used</th>
+                <th>Expires</th>
                 <th />
               </tr>
             </thead>
@@ -118,6 +119,7 @@ export function ApiTokens() {
                   <td className="mono">{t.prefix}…</td>
                   <td>{when(t.createdAt)}</td>
                   <td>{when(t.lastUsedAt)}</td>
+                  <td>{when(t.expiresAt)}</td>
                   <td style={{ textAlign: "right" }}>
                     {t.revokedAt ? (
                       <span className="badge">revoked</span>

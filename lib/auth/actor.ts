@@ -1,5 +1,6 @@
 // Who is making a request. Rule: an `Authorization: Bearer` header is decisive (a bad or revoked
-// token gives no actor, never a fallback to the cookie); otherwise the better-auth session cookie.
+// token gives no actor, an expired one an UnauthenticatedError, never a fallback to the cookie);
+// otherwise the better-auth session cookie.
 // Both lookups go through ./actor-cache (a few seconds in memory; revocation and sign-out forget).
 import { findActorByApiToken } from "@/lib/db/api-tokens";
 import { getDb, type Db } from "@/lib/db/client";
@@ -58,10 +59,9 @@ export async function getActor(request: Request | Headers, deps?: ActorDeps): Pr
     if (!match || !match[1].startsWith(API_TOKEN_PREFIX)) return null;
     const secret = match[1];
     const hash = hashSecret(secret);
-    return cachedActor(`token:${hash}`, hash, async () => {
-      const actor = await findActorByApiToken(deps?.db ?? (await getDb()), secret);
-      return actor ? { actor } : null;
-    });
+    // The lookup throws UNAUTHENTICATED for an expired token; a cached entry never outlives the
+    // token's expiry (actor-cache caps it), so an expired token is looked up again and refused.
+    return cachedActor(`token:${hash}`, hash, async () => findActorByApiToken(deps?.db ?? (await getDb()), secret));
   }
   const cookie = headers.get("cookie");
   if (!cookie) return null;

@@ -1,11 +1,13 @@
-// API tokens for scripts (`Authorization: Bearer cb_…`). Rule: a token's secret is returned once, by
-// `createApiToken`, and stored only as its sha256; a revoked token never authenticates again.
-import { forgetToken } from "@/lib/auth/actor-cache";
+// API tokens for scripts (`Authorization: Bearer cb_…`). Rules: a token's secret is returned once, by
+// `createApiToken`, and stored only as its sha256; a revoked token never authenticates again; every
+// token expires (DEFAULT_TOKEN_LIFETIME_DAYS unless asked, never more than MAX_TOKEN_LIFETIME_DAYS),
+// and an expired one is refused as UNAUTHENTICATED ("token expired"), not silently signed out.
+import { forgetToken, type ActorLookup } from "@/lib/auth/actor-cache";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { API_TOKEN_PREFIX, displayPrefix, hashSecret, newSecret } from "@/lib/auth/secrets";
 import { audit } from "./audit";
 import type { Db, DbOrTx } from "./client";
-import { BadInputError, NotFoundError } from "./errors";
+import { BadInputError, NotFoundError, UnauthenticatedError } from "./errors";
 
 export interface ApiTokenSummary {
   id: string;
@@ -14,19 +16,36 @@ export interface ApiTokenSummary {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date;
 }
 
-const SUMMARY = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+/** Lifetime of a token created without `expiresInDays`. */
+export const DEFAULT_TOKEN_LIFETIME_DAYS = 90;
+/** Longest lifetime a token may be given. */
+export const MAX_TOKEN_LIFETIME_DAYS = 365;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const SUMMARY = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, expiresAt: true } as const;
+
+export interface CreateApiTokenInput {
+  name: string;
+  /** Whole days until the token expires, 1 to MAX_TOKEN_LIFETIME_DAYS (default DEFAULT_TOKEN_LIFETIME_DAYS). */
+  expiresInDays?: number;
+}
 
 /** Creates a token for the actor's own account; `secret` is shown to the user once and never again. */
-export async function createApiToken(db: Db, actor: Actor | null, input: { name: string }): Promise<{ token: ApiTokenSummary; secret: string }> {
+export async function createApiToken(db: Db, actor: Actor | null, input: CreateApiTokenInput): Promise<{ token: ApiTokenSummary; secret: string }> {
   authorize(actor, "account:manageTokens", { kind: "account", userId: actor?.userId ?? "" }, "account");
   const name = input.name.trim();
   if (!name || name.length > 100) throw new BadInputError("A token name is 1 to 100 characters.", "name");
+  const days = input.expiresInDays ?? DEFAULT_TOKEN_LIFETIME_DAYS;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_LIFETIME_DAYS) {
+    throw new BadInputError(`expiresInDays: a token lives 1 to ${MAX_TOKEN_LIFETIME_DAYS} whole days.`, "expiresInDays");
+  }
   const secret = newSecret(API_TOKEN_PREFIX);
   const token = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { userId: actor.userId, name, prefix: displayPrefix(secret), tokenHash: hashSecret(secret) },
+      data: { userId: actor.userId, name, prefix: displayPrefix(secret), tokenHash: hashSecret(secret), expiresAt: new Date(Date.now() + days * DAY_MS) },
       select: SUMMARY,
     });
     await audit(tx, actor, "apiToken.create", "apiToken", row.id, { name });
@@ -57,18 +76,29 @@ export async function revokeApiToken(db: Db, actor: Actor | null, tokenId: strin
   return row;
 }
 
-/** The actor a bearer secret stands for, or null when it is unknown or revoked; records its use. */
-export async function findActorByApiToken(db: Db, secret: string): Promise<Actor | null> {
+/** Refuses an expired token: UNAUTHENTICATED, saying so (a script should not read it as signed out). */
+function assertTokenNotExpired(expiresAt: Date, now = Date.now()): void {
+  if (expiresAt.getTime() <= now) {
+    throw new UnauthenticatedError(`API token expired at ${expiresAt.toISOString()}: create a new one under Settings.`);
+  }
+}
+
+/**
+ * The actor a bearer secret stands for and the token's expiry, or null when it is unknown or
+ * revoked; throws UnauthenticatedError when it expired. Records its use.
+ */
+export async function findActorByApiToken(db: Db, secret: string): Promise<ActorLookup | null> {
   if (!secret.startsWith(API_TOKEN_PREFIX)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashSecret(secret) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true } } },
+    select: { id: true, revokedAt: true, lastUsedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true } } },
   });
   if (!row || row.revokedAt) return null;
+  assertTokenNotExpired(row.expiresAt);
   // lastUsedAt at minute resolution: a script's burst of requests costs one write, not one each.
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return { userId: row.user.id, email: row.user.email, name: row.user.name, via: "token", tokenId: row.id };
+  return { actor: { userId: row.user.id, email: row.user.email, name: row.user.name, via: "token", tokenId: row.id }, expiresAt: row.expiresAt };
 }

@@ -1,5 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getActor } from "@/lib/auth/actor";
+import { forgetAll } from "@/lib/auth/actor-cache";
+import { createGraphQLHandler } from "@/graphql/http-handler";
+import { createApolloServer } from "@/graphql/server";
+import { DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_LIFETIME_DAYS } from "@/lib/db/api-tokens";
 import type { Actor } from "@/lib/auth/policy";
 import { createTestUser, useTestDatabase } from "@/tests/helpers/db";
 import { codes, gql } from "./harness";
@@ -58,5 +62,77 @@ describe("API tokens over GraphQL", () => {
 
   it("treats a made-up bearer secret as signed out", async () => {
     expect(await bearer("cb_not-a-real-token")).toBeNull();
+  });
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Creates a token for `actor` over GraphQL with the given input fields; returns the payload. */
+async function createToken(actor: Actor, input: Record<string, unknown>) {
+  const result = await gql<{ createApiToken: { ok: boolean; secret: string | null; token: { id: string; expiresAt: string; scopes?: string[] } | null; error: { message: string; inputErrors: { path: string[] }[] } | null } }>(
+    t.db, actor, "mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { ok secret token { id expiresAt } error { message inputErrors { path } } } }", { input });
+  expect(result.errors).toBeUndefined();
+  return result.data!.createApiToken;
+}
+
+describe("API token expiry", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    forgetAll();
+  });
+
+  it("gives a new token an expiry 90 days out by default, or expiresInDays when given", async () => {
+    const before = Date.now();
+    const byDefault = await createToken(alice, { name: "default expiry" });
+    const week = await createToken(alice, { name: "a week", expiresInDays: 7 });
+    const after = Date.now();
+    expect(DEFAULT_TOKEN_LIFETIME_DAYS).toBe(90);
+    const defaultAt = Date.parse(byDefault.token!.expiresAt);
+    expect(defaultAt).toBeGreaterThanOrEqual(before + 90 * DAY_MS);
+    expect(defaultAt).toBeLessThanOrEqual(after + 90 * DAY_MS);
+    const weekAt = Date.parse(week.token!.expiresAt);
+    expect(weekAt).toBeGreaterThanOrEqual(before + 7 * DAY_MS);
+    expect(weekAt).toBeLessThanOrEqual(after + 7 * DAY_MS);
+    const listed = await gql<{ apiTokens: { id: string; expiresAt: string }[] }>(t.db, alice, "{ apiTokens { id expiresAt } }");
+    expect(listed.data?.apiTokens.find((tk) => tk.id === week.token!.id)?.expiresAt).toBe(week.token!.expiresAt);
+  });
+
+  it("refuses a lifetime over MAX_TOKEN_LIFETIME_DAYS or under one day, naming expiresInDays, and creates nothing", async () => {
+    expect(MAX_TOKEN_LIFETIME_DAYS).toBe(365);
+    const count = await t.db.apiToken.count();
+    for (const expiresInDays of [MAX_TOKEN_LIFETIME_DAYS + 1, 0, -3]) {
+      const refused = await createToken(alice, { name: "too long", expiresInDays });
+      expect(refused).toMatchObject({ ok: false, secret: null, token: null });
+      expect(refused.error!.inputErrors.map((e) => e.path)).toEqual([["expiresInDays"]]);
+      expect(refused.error!.message).toMatch(/expiresInDays/);
+    }
+    const atMax = await createToken(alice, { name: "a year", expiresInDays: MAX_TOKEN_LIFETIME_DAYS });
+    expect(atMax.ok).toBe(true);
+    expect(await t.db.apiToken.count()).toBe(count + 1);
+  });
+
+  it("answers UNAUTHENTICATED 'token expired' for an expired token, over HTTP too", async () => {
+    const { secret, token } = await createToken(alice, { name: "stale" });
+    await t.db.apiToken.update({ where: { id: token!.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expect(bearer(secret!)).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: expect.stringMatching(/token expired/i) });
+
+    const handler = createGraphQLHandler(createApolloServer(), async (req) => ({ db: t.db, actor: await getActor(req, t) }));
+    const response = await handler(new Request("http://localhost/api/graphql", {
+      method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body: JSON.stringify({ query: "{ me { id } }" }),
+    }));
+    expect(response.status).toBe(401);
+    const body = await response.json();
+    expect(body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(["UNAUTHENTICATED"]);
+    expect(body.errors[0].message).toMatch(/token expired/i);
+    expect(body.data ?? null).toBeNull();
+  });
+
+  it("stops accepting a cached token the moment it expires, without waiting for the cache entry to age out", async () => {
+    const { secret, token } = await createToken(alice, { name: "about to expire" });
+    const expiresAt = Date.now() + 2_000;
+    await t.db.apiToken.update({ where: { id: token!.id }, data: { expiresAt: new Date(expiresAt) } });
+    expect((await bearer(secret!))?.userId).toBe(alice.userId); // now cached (TTL 10 s)
+    vi.useFakeTimers({ toFake: ["Date"], now: expiresAt + 500 });
+    await expect(bearer(secret!)).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: expect.stringMatching(/token expired/i) });
   });
 });

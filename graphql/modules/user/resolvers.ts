@@ -3,7 +3,7 @@
 // only to its account and to OWNERs of a team the account is in (graphql/viewer.ts), wherever a
 // User appears (members, authors, uploaders, job owners).
 import { z } from "zod";
-import { createApiToken, listApiTokensForActor, revokeApiToken, type ApiTokenSummary } from "@/lib/db/api-tokens";
+import { createApiToken, DEFAULT_TOKEN_LIFETIME_DAYS, listApiTokensForActor, MAX_TOKEN_LIFETIME_DAYS, revokeApiToken, type ApiTokenSummary } from "@/lib/db/api-tokens";
 import type { Resolver } from "../../context";
 import { parseInput, payload, type Payload } from "../../payload";
 import { viewerMaySeeEmailOf } from "../../viewer";
@@ -15,7 +15,12 @@ export interface UserParent {
   email?: string;
 }
 
-const createApiTokenInput = z.object({ name: z.string().trim().min(1, "Give the token a name.").max(100, "A token name is at most 100 characters.") });
+const lifetimeMessage = `expiresInDays: a token lives 1 to ${MAX_TOKEN_LIFETIME_DAYS} whole days.`;
+const createApiTokenInput = z.object({
+  name: z.string().trim().min(1, "Give the token a name.").max(100, "A token name is at most 100 characters."),
+  expiresInDays: z.number().int(lifetimeMessage).min(1, lifetimeMessage).max(MAX_TOKEN_LIFETIME_DAYS, lifetimeMessage).nullish()
+    .transform((days) => days ?? DEFAULT_TOKEN_LIFETIME_DAYS),
+});
 const idArg = z.object({ id: z.string().min(1).max(100) });
 
 const me: Resolver<unknown, object, UserParent | null> = (_p, _a, { actor }) =>

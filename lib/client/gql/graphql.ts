@@ -96,6 +96,8 @@ export type CreateAnnotationInput = {
 };
 
 export type CreateApiTokenInput = {
+  /** Days until the token expires: 1 to 365, default 90. */
+  expiresInDays?: number | null | undefined;
   /** A name to recognise the token by (1–100 characters). */
   name: string;
 };
@@ -572,19 +574,19 @@ export type RemoveMemberMutationVariables = Exact<{
 
 export type RemoveMemberMutation = { removeMember: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null } };
 
-export type ApiTokenFieldsFragment = { id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
+export type ApiTokenFieldsFragment = { id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, expiresAt: string };
 
 export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, expiresAt: string }> };
 
 export type CreateApiTokenMutationVariables = Exact<{
   input: CreateApiTokenInput;
 }>;
 
 
-export type CreateApiTokenMutation = { createApiToken: { ok: boolean, secret: string | null, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, token: { id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } | null } };
+export type CreateApiTokenMutation = { createApiToken: { ok: boolean, secret: string | null, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, token: { id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, expiresAt: string } | null } };
 
 export type RevokeApiTokenMutationVariables = Exact<{
   id: string | number;
@@ -848,6 +850,7 @@ export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
   lastUsedAt
   revokedAt
+  expiresAt
 }
     `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
 export const ModelDirectPathDocument = new TypedDocumentString(`
@@ -1984,6 +1987,7 @@ export const ApiTokensDocument = new TypedDocumentString(`
   createdAt
   lastUsedAt
   revokedAt
+  expiresAt
 }`) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
 export const CreateApiTokenDocument = new TypedDocumentString(`
     mutation CreateApiToken($input: CreateApiTokenInput!) {
@@ -2012,6 +2016,7 @@ fragment ApiTokenFields on ApiToken {
   createdAt
   lastUsedAt
   revokedAt
+  expiresAt
 }`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
 export const RevokeApiTokenDocument = new TypedDocumentString(`
     mutation RevokeApiToken($id: ID!) {
