@@ -1,10 +1,12 @@
 "use client";
-// The header on every page: brand, navigation, the team switcher and the account menu.
+// The header on every page: brand, navigation, the team switcher, the notification bell and the
+// account menu.
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { signOut } from "@/lib/client/auth";
 import { useCurrentTeam } from "@/lib/client/hooks";
+import { NotificationBell } from "./notification-bell";
 import { TeamSwitcher } from "./team-switcher";
 
 const NAV = [
@@ -47,6 +49,7 @@ export function SiteHeader() {
         {me ? (
           <>
             <TeamSwitcher />
+            <NotificationBell />
             <span title={me.email ?? undefined}>{me.name}</span>
             <button type="button" className="link" onClick={onSignOut}>
               Sign out

@@ -69,7 +69,7 @@ export const HEAD_CONSENSUS_QUERY = graphql(`
   query HeadConsensus($id: ID!) {
     model(id: $id) {
       id
-      headConsensus { head label count participants annotations }
+      headConsensus { head label count participants annotations accepted { id } }
     }
   }
 `);

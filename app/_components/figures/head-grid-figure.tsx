@@ -1,12 +1,12 @@
 "use client";
 // The overview's head grid as a figure: cells coloured by the chosen score (viridis for scores in
-// [0, 1], PuOr centred on 0 for signed ones), label badges fitted to the cell width at the page's
+// [0, 1], PuOr centred on 0 for signed ones), label badges (the engine's, then people's consensus) fitted to the cell width at the page's
 // current width, a click opens the head's page. Exports PNG, SVG and the grid's data as JSON.
 import { useMemo, useState } from "react";
 import { labelBadgeTitle, labelBadgeVariants, type LabelView } from "@/lib/analysis/display";
 import { REPORT_SCORE_KEYS, scoreDefinition, type ScoreKey } from "@/lib/analysis/score-definitions";
 import { Figure } from "./figure";
-import { headGridScene, type GridHead } from "./head-grid";
+import { consensusBadge, headGridScene, type GridConsensus, type GridHead } from "./head-grid";
 import { divergingPosition, unitPosition } from "./palette";
 import { useWidth } from "./use-width";
 import styles from "./figures.module.css";
@@ -17,6 +17,8 @@ export interface HeadRow {
   head: number;
   labels: LabelView[];
   scores: Partial<Record<ScoreKey, number | null>>;
+  /** People's agreed label, when any (Model.headConsensus). */
+  consensus?: GridConsensus | null;
 }
 
 export interface HeadGridFigureProps {
@@ -36,7 +38,7 @@ export function HeadGridFigure({ name, nLayers, nHeads, heads, onOpen, initialSc
   const scene = useMemo(() => {
     const gridHeads: GridHead[] = heads.map((h) => ({
       name: h.name, layer: h.layer, head: h.head, value: h.scores[score] ?? null,
-      badges: h.labels.map((l) => ({ variants: labelBadgeVariants(l), title: labelBadgeTitle(l) })),
+      badges: [...h.labels.map((l) => ({ variants: labelBadgeVariants(l), title: labelBadgeTitle(l) })), ...(h.consensus ? [consensusBadge(h.consensus)] : [])],
     }));
     return headGridScene({
       title: `Heads of ${name} coloured by ${definition.name}`, nLayers, nHeads, heads: gridHeads, width,
@@ -58,12 +60,12 @@ export function HeadGridFigure({ name, nLayers, nHeads, heads, onOpen, initialSc
       </div>
       <Figure
         name={`${name}-heads-${score}`} scene={scene} testId="head-grid-figure"
-        data={{ score, definition: definition.definition, heads: heads.map((h) => ({ name: h.name, value: h.scores[score] ?? null, labels: h.labels })) }}
+        data={{ score, definition: definition.definition, heads: heads.map((h) => ({ name: h.name, value: h.scores[score] ?? null, labels: h.labels, consensus: h.consensus ?? null })) }}
         describe={(key) => {
           const h = byName.get(key);
           if (!h) return null;
           const v = h.scores[score];
-          return `head ${key} · ${definition.name} ${typeof v === "number" ? v.toFixed(4) : "—"}${h.labels.length ? ` · ${h.labels.map(labelBadgeTitle).join("; ")}` : ""} · click for its page`;
+          return `head ${key} · ${definition.name} ${typeof v === "number" ? v.toFixed(4) : "—"}${h.labels.length ? ` · ${h.labels.map(labelBadgeTitle).join("; ")}` : ""}${h.consensus ? ` · people: ${h.consensus.label} (support ${h.consensus.count})` : ""} · click for its page`;
         }}
         onSelect={onOpen}
       />

@@ -1,6 +1,7 @@
 // The model overview's head grid (layer rows × head columns, each cell a head "L.H" coloured by a
 // chosen score) with the head's labels as badges that always fit their cell: each badge is drawn
-// in the longest of its spellings that fits the cell's width at the current page width. Pure.
+// in the longest of its spellings that fits the cell's width at the current page width; people's
+// consensus label (with its support) is one more badge, drawn in the accent colour. Pure.
 import { legendMarks, LEGEND_HEIGHT, type LegendSpec } from "./legend";
 import { colourAt, css, textOn } from "./palette";
 import { fitText, textWidth, type Mark, type Scene } from "./scene";
@@ -10,6 +11,25 @@ export interface GridBadge {
   variants: string[];
   /** Full text on hover. */
   title: string;
+  /** "consensus": people's agreed label (drawn in the accent colour, apart from the engine's). */
+  tone?: "consensus";
+}
+
+/** What people agreed a head is (Model.headConsensus): the label and the support behind it. */
+export interface GridConsensus {
+  label: string;
+  count: number;
+  accepted: boolean;
+}
+
+/** Spellings of a consensus badge from full to short, e.g. ["agreed induction ×3", "induction ×3", "ind ×3", "×3"]. */
+export function consensusBadge(c: GridConsensus): GridBadge {
+  const word = c.accepted ? "accepted" : "agreed";
+  return {
+    variants: [`${word} ${c.label} ×${c.count}`, `${c.label} ×${c.count}`, `${c.label.slice(0, 3)} ×${c.count}`, `×${c.count}`],
+    title: `${c.accepted ? "The team's accepted annotation" : "Consensus of people's annotations"}: ${c.label}, support ${c.count}`,
+    tone: "consensus",
+  };
 }
 
 export interface GridHead {
@@ -82,8 +102,9 @@ export function headGridScene(spec: HeadGridSpec): Scene {
       if (!text) return;
       const w = Math.min(cellW - 4, badgeWidth(text));
       const by = y + NAME_H + i * (BADGE_H + 3);
-      marks.push({ kind: "rect", x: x + (cellW - w) / 2, y: by, w, h: BADGE_H, rx: 7, fill: "#ffffff", stroke: "#1b1f24", strokeWidth: 0.75, key: head.name, group: head.name, title: b.title });
-      marks.push({ kind: "text", x: x + cellW / 2, y: by + 11, text, size: BADGE_SIZE, fill: "#1b1f24", anchor: "middle", group: head.name });
+      const consensus = b.tone === "consensus";
+      marks.push({ kind: "rect", x: x + (cellW - w) / 2, y: by, w, h: BADGE_H, rx: 7, fill: consensus ? "#e8eefc" : "#ffffff", stroke: consensus ? "#2450d8" : "#1b1f24", strokeWidth: consensus ? 1.25 : 0.75, key: head.name, group: head.name, title: b.title });
+      marks.push({ kind: "text", x: x + cellW / 2, y: by + 11, text, size: BADGE_SIZE, fill: consensus ? "#1e3a8a" : "#1b1f24", anchor: "middle", group: head.name, ...(consensus ? { weight: "bold" as const } : {}) });
     });
   }
   const gridBottom = top + spec.nLayers * (cellH + gap);

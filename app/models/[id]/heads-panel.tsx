@@ -1,12 +1,15 @@
 "use client";
 // The overview's Heads panel: the layer × head grid named "L.H" as a figure coloured by a chosen
-// score, with the head report's auto-labels as badges (graphql Model.headReport); a click opens the
+// score, with the head report's auto-labels as badges (graphql Model.headReport) and people's
+// consensus label with its support (Model.headConsensus) as an accent badge; a click opens the
 // head's page. The report has its own loading and error states, so a slow or failed analysis never
 // hides the model.
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
+import { HEAD_CONSENSUS_QUERY } from "@/lib/client/collab-operations";
 import { gql } from "@/lib/client/graphql";
+import { queryKeys } from "@/lib/client/query-keys";
 import { HeadGridFigure, type HeadRow } from "../../_components/figures/head-grid-figure";
 import { ErrorMessage } from "../../_components/states";
 import { HEAD_REPORT_QUERY, headReportKey } from "./head-report-query";
@@ -28,16 +31,24 @@ export function HeadsPanel({ id, name, nLayers, nHeads }: HeadsPanelProps) {
     // A report is fixed for a model version and engine: no refetch on focus.
     staleTime: Infinity,
   });
+  // People's consensus per head; live events invalidate it (it sits under queryKeys.collab).
+  const consensusQuery = useQuery({
+    queryKey: queryKeys.headConsensus(id),
+    queryFn: ({ signal }) => gql(HEAD_CONSENSUS_QUERY, { id }, signal),
+    enabled: hasHeads,
+  });
+  const consensus = consensusQuery.data?.model?.headConsensus;
   const report = query.data?.model?.headReport ?? null;
   const rows = useMemo<HeadRow[]>(() => {
     const ready = report?.status === "READY" ? new Map(report.heads.map((h) => [h.name, h])) : null;
+    const agreed = new Map((consensus ?? []).flatMap((c) => (c.label ? [[c.head, { label: c.label, count: c.count, accepted: c.accepted !== null && c.accepted !== undefined }] as const] : [])));
     return Array.from({ length: nLayers * nHeads }, (_, i) => {
       const layer = Math.floor(i / nHeads);
       const head = i % nHeads;
       const r = ready?.get(`${layer}.${head}`);
-      return { name: `${layer}.${head}`, layer, head, labels: r?.labels ?? [], scores: r ?? {} };
+      return { name: `${layer}.${head}`, layer, head, labels: r?.labels ?? [], scores: r ?? {}, consensus: agreed.get(`${layer}.${head}`) ?? null };
     });
-  }, [report, nLayers, nHeads]);
+  }, [report, consensus, nLayers, nHeads]);
   if (!hasHeads) return <p className="subtle">This model has no attention heads (a 0-layer model: the direct path only).</p>;
 
   return (

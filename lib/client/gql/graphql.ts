@@ -436,7 +436,7 @@ export type HeadConsensusQueryVariables = Exact<{
 }>;
 
 
-export type HeadConsensusQuery = { model: { id: string, headConsensus: Array<{ head: string, label: string | null, count: number, participants: number, annotations: number }> } | null };
+export type HeadConsensusQuery = { model: { id: string, headConsensus: Array<{ head: string, label: string | null, count: number, participants: number, annotations: number, accepted: { id: string } | null }> } | null };
 
 export type ModelViewersQueryVariables = Exact<{
   id: string | number;
@@ -1565,6 +1565,9 @@ export const HeadConsensusDocument = new TypedDocumentString(`
       count
       participants
       annotations
+      accepted {
+        id
+      }
     }
   }
 }

@@ -1,7 +1,7 @@
 // The overview's head grid: every badge fits its cell at the widths the overview is drawn at (the
 // 1440 px and 390 px screens of the browser test), and cells carry the chosen score's colour.
 import { describe, expect, it } from "vitest";
-import { badgeWidth, BADGE_SIZE, fitBadge, headGridScene, type GridHead } from "@/app/_components/figures/head-grid";
+import { badgeWidth, BADGE_SIZE, consensusBadge, fitBadge, headGridScene, type GridHead } from "@/app/_components/figures/head-grid";
 import { colourAt, css, unitPosition } from "@/app/_components/figures/palette";
 import { textWidth, type RectMark, type TextMark } from "@/app/_components/figures/scene";
 import { labelBadgeVariants } from "@/lib/analysis/display";
@@ -58,5 +58,21 @@ describe("the head grid figure", () => {
     const cells = scene.marks.filter((m): m is RectMark => m.kind === "rect" && m.rx === 5);
     expect(cells[1].fill).toBe(css(colourAt("cividis", hs[1].value!)));
     expect(cells[2].fill).toBe("rgb(241, 242, 244)");
+  });
+
+  it("draws people's consensus label with its support as an accent badge after the engine's, fitted to narrow cells", () => {
+    const hs = heads(1, 12);
+    hs[0].badges.push(consensusBadge({ label: "induction", count: 3, accepted: false }));
+    hs[1].badges.push(consensusBadge({ label: "name-mover", count: 1, accepted: true }));
+    for (const width of [1440, 390]) {
+      const scene = headGridScene({ title: "t", nLayers: 1, nHeads: 12, heads: hs, width, position: (x) => unitPosition(x, 0, 1), legend: { palette: "viridis", lo: 0, hi: 1, label: "score" } });
+      const accent = scene.marks.filter((m): m is RectMark => m.kind === "rect" && m.rx === 7 && m.stroke === "#2450d8");
+      expect(accent.map((m) => m.key)).toEqual(["0.0", "0.1"]);
+      const cell = scene.marks.find((m): m is RectMark => m.kind === "rect" && m.rx === 5 && m.key === "0.0")!;
+      expect(accent[0].x + accent[0].w).toBeLessThanOrEqual(cell.x + cell.w);
+      const texts = scene.marks.filter((m) => m.kind === "text" && m.group === "0.0").map((m) => (m as { text: string }).text);
+      expect(texts[texts.length - 1]).toMatch(/×3$/);
+    }
+    expect(consensusBadge({ label: "name-mover", count: 1, accepted: true }).variants[0]).toBe("accepted name-mover ×1");
   });
 });
