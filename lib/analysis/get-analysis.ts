@@ -3,7 +3,8 @@
 // tiny, else join or enqueue a background job and answer its state.
 // Rules: the model is authorized through lib/db/models before any cached row or job is read, so a
 // private model's results never leak through the cache; params are validated by the kind's zod
-// schema (BAD_USER_INPUT) and the cache key hashes the parsed params; the request computes only
+// schema (BAD_USER_INPUT), then against the version by its forVersion (e.g. a probe bound by n_ctx
+// or completed from the model's metadata hint), and the cache key hashes those params; the request computes only
 // when the stored weights are at most the kind's inProcessBytes (a few milliseconds of work);
 // concurrent in-request computations of one key share one promise.
 import type { Actor } from "../auth/policy";
@@ -19,6 +20,7 @@ import { tsKernels } from "../engine/linalg/kernels-ts";
 import { loadModel } from "../engine/transformer/weights";
 import { engineVersion } from "./engine-version";
 import { analysisKind, type AnalysisKind } from "./kinds";
+import type { VersionShape } from "./kinds/registry";
 import { attentionOnlyOf, metadataOf } from "./stored-model";
 
 /** How long a FAILED or CANCELLED job is the answer before a new request enqueues the analysis again: 5 minutes. */
@@ -74,6 +76,13 @@ async function authorizedVersion(db: Db, actor: Actor | null, ref: VersionRef): 
   if (!version) throw new NotFoundError("No model version with that id.");
   const model = await getModelForActor(db, actor, version.modelId);
   return { ...version, teamId: model.teamId };
+}
+
+/** The stored version's n_ctx, d_vocab and metadata (what a kind checks its params against). */
+function shapeOf(version: ModelVersionSummary): VersionShape {
+  const config = (version.config ?? {}) as Record<string, unknown>;
+  const size = (key: string) => (typeof config[key] === "number" ? (config[key] as number) : 0);
+  return { config: { n_ctx: size("n_ctx"), d_vocab: size("d_vocab") }, metadata: metadataOf(version) };
 }
 
 function kindOf(name: string): AnalysisKind {
@@ -135,7 +144,8 @@ export async function getOrEnqueueAnalysis<R = unknown>(
 ): Promise<AnalysisState<R>> {
   const version = await authorizedVersion(db, actor, request);
   const kind = kindOf(request.kind);
-  const params = kind.params.parse(request.params ?? {}) as Prisma.InputJsonValue;
+  const parsed = kind.params.parse(request.params ?? {});
+  const params = (kind.forVersion ? kind.forVersion(parsed, shapeOf(version)) : parsed) as Prisma.InputJsonValue;
   const key: AnalysisKey = { modelVersionId: version.id, kind: kind.kind, params, engineVersion: engineVersion() };
   const base: AnalysisBase = { modelVersion: version.number, engineVersion: key.engineVersion, attentionOnly: attentionOnlyOf(version.config) };
   const stored = await findAnalysisResult(db, key);

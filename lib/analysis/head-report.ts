@@ -22,7 +22,7 @@ export const HEAD_REPORT_IN_PROCESS_BYTES = headReportKind.inProcessBytes;
 export type HeadReportState = AnalysisState<HeadReportJson>;
 
 /** The probe settings a caller may choose (the rest are the platform's defaults). */
-export type HeadReportProbe = Partial<Pick<HeadReportParams, "seed" | "repeatLength">>;
+export type HeadReportProbe = Partial<Pick<HeadReportParams, "seed" | "repeatLength" | "tokenRange">>;
 
 /**
  * The head report of a model's version (default: the latest) for an actor who may read the model

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { compareModelsForActor, getHeadLineageForActor, type HeadComparisonOutcome, type HeadLineageOutcome } from "@/lib/analysis/head-lineage";
 import { getHeadReportForReadableModel, type HeadReportState } from "@/lib/analysis/head-report";
+import { headReportParams, tokenRangeParam } from "@/lib/analysis/kinds/head-report";
 import type { LayerMatch } from "@/lib/engine/circuits/head-matching";
 import type { HeadScores } from "@/lib/engine/circuits/report";
 import type { HeadLabel } from "@/lib/engine/circuits/labels";
@@ -19,18 +20,27 @@ function finiteOrNull(value: unknown): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
+/** GraphQL's nulls as absent fields (the kind's schema gives the defaults). */
+const withoutNulls = (o: Record<string, unknown> | null | undefined) =>
+  Object.fromEntries(Object.entries(o ?? {}).filter((e) => e[1] !== null && e[1] !== undefined));
+
+// The same bounds as the kind's params (MAX_SEED, MIN/MAX_REPEAT_LENGTH), checked here so errors name `probe.<field>`.
 const headReportArgs = z.object({
   version: z.number().int().min(1, "version is at least 1").max(1_000_000).nullish(),
-  probe: z.object({ seed: z.number().int().nullish(), repeatLength: z.number().int().nullish() }).nullish(),
+  probe: z.preprocess(withoutNulls, headReportParams.pick({ seed: true, repeatLength: true }).partial().extend({
+    tokenRange: z.object({ from: z.number(), to: z.number() }).transform((r) => [r.from, r.to]).pipe(tokenRangeParam).optional(),
+  })),
 });
 
-const headReport: Resolver<ModelSummary, { version?: number | null; probe?: { seed?: number | null; repeatLength?: number | null } | null }, HeadReportState> = (parent, args, context) => {
+type ProbeArgs = { seed?: number | null; repeatLength?: number | null; tokenRange?: { from: number; to: number } | null };
+
+const headReport: Resolver<ModelSummary, { version?: number | null; probe?: ProbeArgs | null }, HeadReportState> = (parent, args, context) => {
   const { version, probe } = parseInput(headReportArgs, args);
   // The parent came from a policy-checked model (model/models): no second access check.
   return getHeadReportForReadableModel(context.db, context.actor, parent, {
     ...charge(context, "Model.headReport"),
     version: version ?? undefined,
-    probe: { ...(probe?.seed != null ? { seed: probe.seed } : {}), ...(probe?.repeatLength != null ? { repeatLength: probe.repeatLength } : {}) },
+    probe,
   });
 };
 

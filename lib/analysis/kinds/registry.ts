@@ -28,11 +28,23 @@ export interface AnalysisContext {
  */
 export const DEFAULT_IN_PROCESS_BYTES = 64 * 1024;
 
+/** What a kind may check its params against before the cache key is made: the version's shape and metadata. */
+export interface VersionShape {
+  config: { n_ctx: number; d_vocab: number };
+  /** The safetensors `__metadata__` strings stored with the version. */
+  metadata: Readonly<Record<string, string>>;
+}
+
 export interface AnalysisKindDefinition<P, R> {
   /** The AnalysisResult kind, lower-case words joined by "-" (e.g. "head-report", "ov"). */
   kind: string;
   /** Validates (and defaults) the parameters; its output is what the cache key hashes. */
   params: z.ZodType<P, unknown>;
+  /**
+   * Checks the parsed params against the version (BadInputError naming the field) and completes
+   * them from it (e.g. a probe hint in its metadata); the result is what the cache key hashes.
+   */
+  forVersion?(params: P, version: VersionShape): P;
   compute(model: AttnOnlyModel, params: P, ctx: AnalysisContext): Promise<R> | R;
   /** Stored weights up to this many bytes are computed in the request (default DEFAULT_IN_PROCESS_BYTES). */
   inProcessBytes?: number;
