@@ -1,0 +1,44 @@
+// Role matrix entries of graphql/modules/team: teams, members, invitations. The lab is a private team.
+import { ANY_ACCOUNT, OWNER_ONLY, type MatrixCase } from "./types";
+
+const LAB = (w: { labId: string }) => ({ id: w.labId });
+
+export const teamCases: MatrixCase[] = [
+  { covers: ["Query.teams"], query: `{ teams { id name } }`, expect: "some some some some" },
+  { covers: ["Query.team", "Team.viewerRole"], query: `query($id: ID!) { team(id: $id) { id viewerRole } }`, variables: LAB, expect: "some some some none" },
+  { covers: ["Query.team"], variant: "by slug", query: `query($id: ID!) { team(id: $id) { id } }`, variables: (w) => ({ id: w.labSlug }), expect: "some some some none" },
+  { covers: ["Team.members", "Member.user"], query: `query($id: ID!) { team(id: $id) { members { role user { id name } } } }`, variables: LAB, path: ["team", "members"], expect: "some some some none" },
+  // Invitations (their emails and roles) are the OWNERs' business.
+  { covers: ["Team.invitations"], query: `query($id: ID!) { team(id: $id) { invitations { id role } } }`, variables: LAB, path: ["team", "invitations"], expect: "some none none none" },
+  { covers: ["Team.models"], query: `query($id: ID!) { team(id: $id) { models { edges { node { id } } } } }`, variables: LAB, path: ["team", "models", "edges"], expect: "some some some none" },
+  { covers: ["Mutation.createTeam"], query: `mutation { createTeam(input: { name: "Matrix New" }) { ok team { id } } }`, path: ["createTeam", "team"], expect: ANY_ACCOUNT },
+  {
+    covers: ["Mutation.inviteMember"],
+    query: `mutation($t: ID!) { inviteMember(input: { teamId: $t, role: VIEWER }) { ok token } }`,
+    variables: (w) => ({ t: w.labId }),
+    path: ["inviteMember", "token"],
+    expect: OWNER_ONLY,
+  },
+  {
+    // An open invitation of a team nobody of the lab is in: whoever holds the secret joins.
+    covers: ["Mutation.acceptInvitation"],
+    query: `mutation($token: String!) { acceptInvitation(token: $token) { ok team { id } } }`,
+    variables: async (w) => ({ token: await w.fresh.invitationToken() }),
+    path: ["acceptInvitation", "team"],
+    expect: ANY_ACCOUNT,
+  },
+  {
+    covers: ["Mutation.setMemberRole"],
+    query: `mutation($t: ID!, $u: ID!) { setMemberRole(input: { teamId: $t, userId: $u, role: EDITOR }) { ok member { role } } }`,
+    variables: async (w) => ({ t: w.labId, u: await w.fresh.member() }),
+    path: ["setMemberRole", "member"],
+    expect: OWNER_ONLY,
+  },
+  {
+    covers: ["Mutation.removeMember"],
+    query: `mutation($t: ID!, $u: ID!) { removeMember(teamId: $t, userId: $u) { ok } }`,
+    variables: async (w) => ({ t: w.labId, u: await w.fresh.member() }),
+    path: ["removeMember", "ok"],
+    expect: OWNER_ONLY,
+  },
+];

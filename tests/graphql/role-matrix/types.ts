@@ -1,0 +1,65 @@
+// The shape of one role-matrix entry (tests/graphql/role-matrix.test.ts explains the rule). An entry
+// names the schema fields it covers, gives one operation, builds its variables from the fixture world
+// (creating fresh objects when the operation changes or deletes them) and says, per role, what must
+// come back.
+import type { World } from "./world";
+
+/** Who asks: the team's three roles, an account of another team, nobody, and a revoked API token. */
+export const ROLES = ["OWNER", "EDITOR", "VIEWER", "OUTSIDER", "ANON", "REVOKED"] as const;
+export type MatrixRole = (typeof ROLES)[number];
+
+export const ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * `ok`: no error and a non-null value at the entry's path (a list may be empty);
+ * `some`: no error and a non-empty list (or a non-null value) at the path;
+ * `none`: no error and null (or an empty list) at the path or at one of its parents — hidden;
+ * an error code: exactly one error, with that `extensions.code`.
+ */
+export type Outcome = "ok" | "some" | "none" | ErrorCode;
+
+export interface MatrixCase {
+  /** The fields this operation exercises ("Type.field"); the first one names the case. */
+  covers: string[];
+  /** Told apart from other cases of the same field (e.g. "PRIVATE model"). */
+  variant?: string;
+  /** One query, mutation or subscription. */
+  query: string;
+  /** Variables; may create fresh rows (before the row counts are taken). */
+  variables?: (w: World, role: MatrixRole) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** Where in `data` the outcome is read (default: the first covered root field, by its name). */
+  path?: string[];
+  /**
+   * Outcomes in ROLES order, space-separated: "OWNER EDITOR VIEWER OUTSIDER ANON REVOKED"; with four,
+   * ANON and REVOKED are both UNAUTHENTICATED.
+   */
+  expect: string;
+  /** Runs after every other case (starts background work that writes rows). */
+  last?: boolean;
+}
+
+/** The outcome per role of a case's `expect` string. */
+export function outcomesOf(c: MatrixCase): Record<MatrixRole, Outcome> {
+  const words = c.expect.trim().split(/\s+/);
+  if (words.length === 4) words.push("UNAUTHENTICATED", "UNAUTHENTICATED");
+  if (words.length !== ROLES.length) throw new Error(`role matrix: ${caseName(c)} expects ${words.length} outcomes, not 4 or 6`);
+  const valid = new Set<string>(["ok", "some", "none", ...ERROR_CODES]);
+  for (const w of words) if (!valid.has(w)) throw new Error(`role matrix: ${caseName(c)} has an unknown outcome ${w}`);
+  return Object.fromEntries(ROLES.map((r, i) => [r, words[i] as Outcome])) as Record<MatrixRole, Outcome>;
+}
+
+export function caseName(c: MatrixCase): string {
+  return c.variant ? `${c.covers[0]} (${c.variant})` : c.covers[0];
+}
+
+/** Reads of a model-scoped field through `model(id)`, on the PRIVATE model (only its uploader, the editor, and the OWNER may read it). */
+export const PRIVATE_READ = "ok ok none none";
+/** The same on the PUBLIC model: every signed-in account reads it. */
+export const PUBLIC_READ = "ok ok ok ok";
+/** A write on a TEAM model: EDITORs and OWNERs; a VIEWER is refused; a non-member never learns it exists. */
+export const TEAM_WRITE = "ok ok FORBIDDEN NOT_FOUND";
+/** An OWNER-only act on the team: the others are refused, a non-member never learns it exists. */
+export const OWNER_ONLY = "ok FORBIDDEN FORBIDDEN NOT_FOUND";
+/** Something every signed-in account may do for itself. */
+export const ANY_ACCOUNT = "ok ok ok ok";
