@@ -24,9 +24,11 @@
 import { GraphQLObjectType, type GraphQLSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getActor } from "@/lib/auth/actor";
+import { jobRunner } from "@/lib/jobs/queue/runner";
 import { buildSchema } from "@/graphql/schema";
 import { tableRowCounts, useTestDatabase } from "@/tests/helpers/db";
 import { liftAnalysisRateLimit } from "./circuits-setup";
+import { gql } from "./harness";
 import { analysisCases } from "./role-matrix/analysis";
 import { baseCases } from "./role-matrix/base";
 import { circuitsCases } from "./role-matrix/circuits";
@@ -46,6 +48,7 @@ import { buildWorld, type World } from "./role-matrix/world";
 /** Resolved fields that need no entry, each with why (rule 2). */
 const PURE: Record<string, string> = {
   "Model.config": "maps the parent row's config JSON",
+  "Model.attentionOnly": "reads the parent row's config",
   "Model.layers": "builds Layer/Head parents from the config (each Head field has its own entry)",
   "ModelConfig.*": "reads the parent config object",
   "ModelVersion.byteLength": "converts the row's BigInt",
@@ -132,10 +135,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   runner?.close();
-  // Training started by the matrix is cancelled so no run outlives the file.
-  if (w) for (const job of await t.db.trainingJob.findMany({ where: { teamId: w.labId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } })) {
-    await t.db.trainingJob.update({ where: { id: job.id }, data: { status: "CANCELLED" } });
-  }
+  if (!w) return;
+  // Training started by the matrix is cancelled, and its workers waited for, so no run outlives the file.
+  const running = await t.db.trainingJob.findMany({ where: { teamId: w.labId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
+  for (const job of running) await gql(t.db, w.owner, `mutation($id: ID!) { cancelTraining(id: $id) { status } }`, { id: job.id });
+  const deadline = Date.now() + 30_000;
+  while (jobRunner(t.db).runningIds().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 });
 
 const ordered = [...CASES.filter((c) => !c.last), ...CASES.filter((c) => c.last)];
