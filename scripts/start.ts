@@ -2,8 +2,10 @@
 // running Circuitboard. It migrates the database (embedded PGlite under .data/ unless DATABASE_URL
 // is set), makes sure the demo account exists, builds the app when the build is missing or older
 // than the sources, then runs Next on $PORT (3000) and prints where the data lives, the URL and the
-// demo login. Rule: the database is closed before Next starts, because embedded PGlite allows one
-// process per data directory.
+// demo login. It listens on 127.0.0.1 only unless $HOST names another address (HOST=0.0.0.0 for
+// every interface): the sign-in page offers the demo login, which should not reach the LAN unasked.
+// Rule: the database is closed before Next starts, because embedded PGlite allows one process per
+// data directory.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -22,6 +24,9 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
   console.error(`PORT must be a port number, got ${JSON.stringify(process.env.PORT)}`);
   process.exit(2);
 }
+/** The address Next listens on: $HOST, else the loopback address only. */
+const host = process.env.HOST?.trim() || "127.0.0.1";
+const loopback = host === "127.0.0.1" || host === "localhost" || host === "::1";
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
@@ -78,20 +83,20 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-/** Rejects with a message a person can act on when something already listens on `port`. */
-function assertPortFree(port: number): Promise<void> {
+/** Rejects with a message a person can act on when something already listens on `port` at `host`. */
+function assertPortFree(port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", (error: NodeJS.ErrnoException) =>
       reject(new Error(error.code === "EADDRINUSE" ? `port ${port} is already in use; stop what runs there or choose another with PORT=...` : error.message)),
     );
-    probe.listen(port, () => probe.close(() => resolve()));
+    probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }
 
 async function main(): Promise<void> {
   // Checked first, so a busy port fails in a second rather than after a build.
-  await assertPortFree(port);
+  await assertPortFree(port, host);
   const prepared = await prepareDatabase();
 
   if (!dev) {
@@ -103,7 +108,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const child = spawn(process.execPath, [nextBin(root), dev ? "dev" : "start", "--port", String(port)], {
+  const child = spawn(process.execPath, [nextBin(root), dev ? "dev" : "start", "--port", String(port), "--hostname", host], {
     cwd: root,
     env: {
       ...process.env,
@@ -117,15 +122,18 @@ async function main(): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
-  const url = `http://localhost:${port}`;
-  await waitForHttp(`${url}/sign-in`, 120_000);
+  const everywhere = host === "0.0.0.0" || host === "::";
+  const hostUrl = (h: string) => `http://${h.includes(":") ? `[${h}]` : h}:${port}`;
+  const url = loopback || everywhere ? `http://localhost:${port}` : hostUrl(host);
+  await waitForHttp(`${hostUrl(everywhere ? "127.0.0.1" : host)}/sign-in`, 120_000);
   const lines = [
     "",
     `  Circuitboard is running at ${url}  (${dev ? "development" : "production"}, ready in ${elapsed()})`,
+    loopback ? `  listening on ${host} only (set HOST=0.0.0.0 to serve other machines)` : `  listening on ${host}: reachable from other machines`,
     prepared.mode === "embedded"
       ? `  data:  embedded PGlite in ${displayPath(prepared.location)} (set DATABASE_URL to use Postgres)`
       : `  data:  Postgres at ${prepared.location}`,
-    prepared.demo ? `  demo login:  ${prepared.demo.email}  /  ${prepared.demo.password}` : "",
+    prepared.demo ? `  demo login:  ${prepared.demo.email}  /  ${prepared.demo.password}  (reads the Demo team; its own "Demo workspace")` : "",
     "",
   ];
   console.log(lines.filter((l, i) => l !== "" || i === 0 || i === lines.length - 1).join("\n"));

@@ -12,7 +12,7 @@ import { parseTokenizer, tokenSample } from "@/lib/engine/io/tokenizer";
 import { storedConfig, type StoredModelConfig } from "@/lib/engine/transformer/stored-config";
 import { validateModelHeader } from "@/lib/engine/transformer/weights";
 import type { Db } from "./client";
-import { DEMO_EMAIL, DEMO_TEAM_SLUG } from "./demo";
+import { DEMO_CURATOR_EMAIL, DEMO_TEAM_SLUG } from "./demo";
 import { BadInputError, NotFoundError } from "./errors";
 import type { Prisma } from "./generated/client";
 import { createModelFromUpload, type UploadTensor, type UploadTokenizer } from "./tensors";
@@ -64,14 +64,14 @@ export interface SeededModel {
 
 /**
  * Loads every models/<name>/ that has a model.safetensors into the public Demo team (made by
- * ensureDemoAccount, which must run first), as the demo account, visible to every account.
+ * ensureDemoAccount, which must run first), as its owner the curator account, visible to every account.
  * Idempotent. A folder whose files do not validate throws, naming the folder.
  */
 export async function seedDemoModels(db: Db, options: { modelsDir?: string } = {}): Promise<SeededModel[]> {
   const dir = options.modelsDir ?? demoModelsDir();
-  const user = await db.user.findUnique({ where: { email: DEMO_EMAIL }, select: { id: true, email: true, name: true } });
+  const user = await db.user.findUnique({ where: { email: DEMO_CURATOR_EMAIL }, select: { id: true, email: true, name: true } });
   const team = await db.team.findUnique({ where: { slug: DEMO_TEAM_SLUG }, select: { id: true } });
-  if (!user || !team) throw new NotFoundError("seedDemoModels: the demo account and Demo team do not exist; run ensureDemoAccount first.");
+  if (!user || !team) throw new NotFoundError("seedDemoModels: the Demo team and its curator do not exist; run ensureDemoAccount first.");
   const actor: Actor = { userId: user.id, email: user.email, name: user.name, via: "session" };
   if (!existsSync(dir)) return [];
   const names = readdirSync(dir, { withFileTypes: true })

@@ -1,21 +1,31 @@
-// The demo login of an embedded install: demo@circuitboard.local, OWNER of the public "Demo" team
-// that every account can read. Rule: idempotent — every start makes sure the account, its password
-// (random, kept in the data directory so the start banner can print it) and the team exist.
+// The demo login of an embedded install: demo@circuitboard.local, an ordinary account — OWNER of its
+// own private "Demo workspace" and a VIEWER of the public "Demo" team that holds the shipped models.
+// The Demo team belongs to a curator account with no password (no credential row: it cannot sign in),
+// so anyone who reads the demo password off the sign-in page can look at the demo models but not
+// delete or change them. Rule: idempotent — every start makes sure the accounts, the demo password
+// (random, kept in the data directory so the start banner can print it), both teams and these roles
+// exist, demoting the demo account of an older install that owned the Demo team.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Auth } from "@/lib/auth/auth";
 import { audit } from "./audit";
-import { dataDir, type Db } from "./client";
+import { dataDir, type Db, type Tx } from "./client";
 
 export const DEMO_EMAIL = "demo@circuitboard.local";
 export const DEMO_TEAM_SLUG = "demo";
+/** The owner of the Demo team: an account without a password, which nobody can sign in as. */
+export const DEMO_CURATOR_EMAIL = "curator@circuitboard.local";
+export const DEMO_WORKSPACE_SLUG = "demo-workspace";
 
 export interface DemoAccount {
   email: string;
   password: string;
   userId: string;
+  /** The public Demo team (owned by the curator; the demo account is a VIEWER). */
   teamId: string;
+  /** The demo account's own private team, "Demo workspace", where it is OWNER. */
+  workspaceTeamId: string;
   /** True when this call created the account. */
   created: boolean;
 }
@@ -31,6 +41,19 @@ function demoPassword(file: string): string {
   const password = `demo-${randomBytes(9).toString("base64url")}`;
   writeFileSync(file, password, { mode: 0o600 });
   return password;
+}
+
+/** The team with this slug, created (and audited) when missing; its id. */
+async function ensureTeam(tx: Tx, team: { name: string; slug: string; isPublic: boolean }, createdFor: string): Promise<string> {
+  const found = await tx.team.findUnique({ where: { slug: team.slug }, select: { id: true } });
+  if (found) return found.id;
+  const fresh = await tx.team.create({ data: team, select: { id: true } });
+  await audit(tx, null, "team.create", "team", fresh.id, { name: team.name, demo: true, for: createdFor });
+  return fresh.id;
+}
+
+async function setRole(tx: Tx, teamId: string, userId: string, role: "OWNER" | "VIEWER"): Promise<void> {
+  await tx.membership.upsert({ where: { teamId_userId: { teamId, userId } }, create: { teamId, userId, role }, update: { role } });
 }
 
 /**
@@ -57,22 +80,24 @@ export async function ensureDemoAccount(db: Db, auth: Auth, options: { passwordF
     }
   }
   const userId = user.id;
-  const teamId = await db.$transaction(async (tx) => {
-    const team = await tx.team.findUnique({ where: { slug: DEMO_TEAM_SLUG }, select: { id: true } });
-    if (team) {
-      await tx.membership.upsert({
-        where: { teamId_userId: { teamId: team.id, userId } },
-        create: { teamId: team.id, userId, role: "OWNER" },
-        update: { role: "OWNER" },
-      });
-      return team.id;
-    }
-    const fresh = await tx.team.create({
-      data: { name: "Demo", slug: DEMO_TEAM_SLUG, isPublic: true, memberships: { create: { userId, role: "OWNER" } } },
+  const { teamId, workspaceTeamId } = await db.$transaction(async (tx) => {
+    const curator = await tx.user.upsert({
+      where: { email: DEMO_CURATOR_EMAIL },
+      create: { id: `user_curator_${randomBytes(8).toString("hex")}`, email: DEMO_CURATOR_EMAIL, name: "Demo curator" },
+      update: {},
       select: { id: true },
     });
-    await audit(tx, null, "team.create", "team", fresh.id, { name: "Demo", demo: true });
-    return fresh.id;
+    // No credential may exist for the curator, whatever an older install or a hand edit left behind.
+    await tx.account.deleteMany({ where: { userId: curator.id } });
+    const demoTeam = await ensureTeam(tx, { name: "Demo", slug: DEMO_TEAM_SLUG, isPublic: true }, curator.id);
+    await setRole(tx, demoTeam, curator.id, "OWNER");
+    await setRole(tx, demoTeam, userId, "VIEWER");
+    // Models the demo account seeded on an older install pass to the curator, so no creator right
+    // (reading its own PRIVATE models) is left with the shared login.
+    await tx.model.updateMany({ where: { teamId: demoTeam, createdById: userId }, data: { createdById: curator.id } });
+    const workspace = await ensureTeam(tx, { name: "Demo workspace", slug: DEMO_WORKSPACE_SLUG, isPublic: false }, userId);
+    await setRole(tx, workspace, userId, "OWNER");
+    return { teamId: demoTeam, workspaceTeamId: workspace };
   });
-  return { email: DEMO_EMAIL, password, userId, teamId, created };
+  return { email: DEMO_EMAIL, password, userId, teamId, workspaceTeamId, created };
 }

@@ -5,11 +5,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ensureDemoAccount } from "@/lib/db/demo";
+import { getActor } from "@/lib/auth/actor";
+import { DEMO_CURATOR_EMAIL, ensureDemoAccount } from "@/lib/db/demo";
 import { demoModelsDir, seedDemoModels } from "@/lib/db/demo-models";
 import { listModelsForActor } from "@/lib/db/models";
 import { readStoredTensor } from "@/lib/db/tensors";
 import { readSafetensors } from "@/lib/engine/io/safetensors";
+import { handleModelUpload } from "@/lib/upload/handler";
+import { tinyModel, uploadRequest } from "@/tests/api/tiny-model";
+import { gql } from "@/tests/graphql/harness";
 import { createTestUser, tableRowCounts, useTestDatabase } from "../helpers/db";
 
 const t = useTestDatabase();
@@ -56,6 +60,33 @@ describe("seedDemoModels", () => {
     const again = await seedDemoModels(t.db);
     expect(again.map((s) => s.created)).toEqual(shipped.map(() => false));
     expect(await tableRowCounts(t.db)).toEqual(before);
+  });
+
+  it("lets the demo login read the Demo team's models but not delete them, and upload into its own Demo workspace", async () => {
+    const demo = await ensureDemoAccount(t.db, t.auth, { passwordFile: path.join(dir, "pw") });
+    const signIn = await t.auth.handler(new Request("http://localhost:3000/api/auth/sign-in/email", {
+      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: demo.email, password: demo.password }),
+    }));
+    const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const actor = await getActor(new Headers({ cookie }), { db: t.db, auth: t.auth });
+    expect(actor?.userId).toBe(demo.userId);
+
+    const curator = await t.db.user.findUniqueOrThrow({ where: { email: DEMO_CURATOR_EMAIL } });
+    const demoModels = await t.db.model.findMany({ where: { teamId: demo.teamId } });
+    expect(demoModels.map((m) => m.createdById)).toEqual(demoModels.map(() => curator.id));
+    const before = await tableRowCounts(t.db);
+    const deleted = await gql<{ deleteModel: { ok: boolean; error: { message: string } | null } }>(
+      t.db, actor, "mutation($id: ID!) { deleteModel(id: $id) { ok error { message } } }", { id: demoModels[0].id },
+    );
+    expect(deleted.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(await tableRowCounts(t.db)).toEqual(before);
+
+    const upload = await handleModelUpload(uploadRequest({ file: tinyModel(), name: "my first model", team: "demo-workspace" }, { cookie }), {
+      db: t.db, getActor: (request) => getActor(request, { db: t.db, auth: t.auth }), maxBytes: 1024 * 1024,
+    });
+    expect(upload.status).toBe(201);
+    const created = await t.db.model.findUniqueOrThrow({ where: { id: ((await upload.json()) as { id: string }).id } });
+    expect(created).toMatchObject({ teamId: demo.workspaceTeamId, createdById: demo.userId });
   });
 
   it("names a folder whose model does not validate and stores nothing from it", async () => {

@@ -1,9 +1,11 @@
 // `npm start` as a new user runs it: on a fresh embedded data directory it migrates, creates the
-// demo account, serves on $PORT and prints where the data lives, the URL and the demo login —
-// and that login works.
+// demo account, serves on $PORT on the loopback address only and prints where the data lives, the
+// URL and the demo login — and that login works, reading the Demo team but owning only its own
+// "Demo workspace".
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createConnection } from "node:net";
+import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -85,6 +87,21 @@ describe("npm start on a fresh embedded install", () => {
     expect(email).toBe("demo@circuitboard.local");
   });
 
+  it("listens on 127.0.0.1 only: the machine's other addresses refuse the connection", async () => {
+    expect(output).toContain("listening on 127.0.0.1 only");
+    const external = Object.values(networkInterfaces()).flat().filter((i) => i && !i.internal && i.family === "IPv4").map((i) => i!.address);
+    expect(external.length, "this machine has a non-loopback IPv4 address to try").toBeGreaterThan(0);
+    for (const address of external) {
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = createConnection({ host: address, port, timeout: 3_000 });
+        socket.once("connect", () => (socket.destroy(), resolve("connected")));
+        socket.once("timeout", () => (socket.destroy(), resolve("timeout")));
+        socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+      });
+      expect(outcome, `connecting to ${address}:${port}`).toBe("ECONNREFUSED");
+    }
+  });
+
   it("lets the demo login sign in and reach GraphQL as the demo user", async () => {
     const origin = `http://localhost:${port}`;
     const res = await fetch(`${origin}/api/auth/sign-in/email`, {
@@ -103,7 +120,8 @@ describe("npm start on a fresh embedded install", () => {
       data: { me: { email: string }; teams: { slug: string; viewerRole: string }[]; models: { edges: { node: { name: string } }[] } };
     };
     expect(body.data.me.email).toBe(email);
-    expect(body.data.teams).toContainEqual({ slug: "demo", viewerRole: "OWNER" });
+    expect(body.data.teams).toContainEqual({ slug: "demo", viewerRole: "VIEWER" });
+    expect(body.data.teams).toContainEqual({ slug: "demo-workspace", viewerRole: "OWNER" });
     expect(body.data.models.edges.map((e) => e.node.name).sort()).toEqual(shippedModels());
   });
 
