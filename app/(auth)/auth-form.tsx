@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useQueryClient } from "@tanstack/react-query";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { signIn, signUp } from "@/lib/client/auth";
 
 /** The demo account `npm start` creates on an embedded install, offered on the sign-in page. */
@@ -80,9 +81,9 @@ export function AuthForm({ mode, demo = null, next = null }: { mode: "sign-in" |
               type="password"
               autoComplete={signingUp ? "new-password" : "current-password"}
               required
-              minLength={signingUp ? 8 : undefined}
+              minLength={signingUp ? MIN_PASSWORD_LENGTH : undefined}
             />
-            {signingUp && <div className="hint">At least 8 characters.</div>}
+            {signingUp && <div className="hint">At least {MIN_PASSWORD_LENGTH} characters, not a common password or a simple pattern.</div>}
           </div>
           {error && (
             <div className="alert alert-error" role="alert">

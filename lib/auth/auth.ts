@@ -12,6 +12,7 @@ import { dataDir, getDb, type Db } from "@/lib/db/client";
 import { extraTrustedOrigins, requestOrigins } from "@/lib/http/origin";
 import { forgetUser } from "./actor-cache";
 import { authHooks } from "./hooks";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-policy";
 
 export interface AuthOptions {
   /** Signs session cookies; ≥ 32 random characters. Defaults to `authSecret()`. */
@@ -55,14 +56,14 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
     baseURL,
     secret: options.secret ?? authSecret(),
     database: prismaAdapter(db, { provider: "postgresql", transaction: true }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 256, autoSignIn: true },
+    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     // Same-origin requests are trusted whatever host or port the app is served on.
     trustedOrigins: (request?: Request) => [...(request ? requestOrigins(request) : []), ...extraTrustedOrigins()],
     telemetry: { enabled: false },
     // A deleted session (sign-out, revoke-sessions) must stop authenticating at once, not after the
     // actor cache's TTL: forget every cached credential of its account.
-    // Account rules at the endpoints (lib/auth/hooks.ts): a password change revokes other sessions and tokens.
+    // Account rules at the endpoints (lib/auth/hooks.ts): the password policy, and a password change revoking other sessions and tokens.
     hooks: authHooks(db),
     databaseHooks: { session: { delete: { after: async (session) => forgetUser(session.userId) } } },
     advanced: {

@@ -1,9 +1,10 @@
 // better-auth's before/after hooks: where Circuitboard's own account rules meet its endpoints.
-// Rule: each rule lives in its own module (credential-revocation, …); this file only routes an
+// Rule: each rule lives in its own module (credential-revocation, password-rules, …); this file only routes an
 // endpoint path to them, so lib/auth/auth.ts stays configuration.
 import { createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { Db } from "@/lib/db/client";
 import { PASSWORD_CHANGE_PATHS, revokeCredentialsAfterPasswordChange, withOtherSessionsRevoked } from "./credential-revocation";
+import { assertAcceptablePassword } from "./password-rules";
 
 /** The id of the account a successful endpoint answered about (its `user.id`), if any. */
 function returnedUserId(returned: unknown): string | null {
@@ -16,6 +17,7 @@ function returnedUserId(returned: unknown): string | null {
 export function authHooks(db: Db) {
   return {
     before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path) assertAcceptablePassword(ctx.path, ctx.body);
       if (ctx.path && PASSWORD_CHANGE_PATHS.has(ctx.path)) return { context: { body: withOtherSessionsRevoked(ctx.body) } };
     }),
     after: createAuthMiddleware(async (ctx) => {

@@ -269,7 +269,7 @@ beforeAll(async () => {
   const signUp = await t.auth.handler(new Request("http://localhost:3000/api/auth/sign-up/email", {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "uploader@example.org", password: "correct horse battery staple", name: "Uploader" }),
+    body: JSON.stringify({ email: "uploader@example.org", password: "purple elephants juggle", name: "Uploader" }),
   }));
   const setCookie = signUp.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
   if (!setCookie) throw new Error("sign-up set no session cookie");

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const signUp = await t.auth.handler(new Request(`${APP}/api/auth/sign-up/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: APP },
-    body: JSON.stringify({ email: "victim@example.org", password: "correct horse battery staple", name: "Victim" }),
+    body: JSON.stringify({ email: "victim@example.org", password: "purple elephants juggle", name: "Victim" }),
   }));
   const setCookie = signUp.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
   if (!setCookie) throw new Error("sign-up set no session cookie");

@@ -21,7 +21,7 @@ function sessionCookie(response: Response): { pair: string; attributes: string[]
 
 describe("better-auth sign-up, sign-in and sign-out", () => {
   const email = "ada@example.org";
-  const password = "correct horse battery staple";
+  const password = "purple elephants juggle";
 
   it("signs up with email and password, stores a hash (never the password) and sets an HttpOnly SameSite=Lax cookie", async () => {
     const response = await t.auth.handler(post("/sign-up/email", { email, password, name: "Ada" }));
@@ -96,7 +96,7 @@ describe("API tokens as Bearer credentials", () => {
   it("gives no actor for an unknown token, a malformed header, or a bad token next to a valid cookie", async () => {
     expect(await getActor(new Headers({ authorization: "Bearer cb_not-a-real-token" }), t)).toBeNull();
     expect(await getActor(new Headers({ authorization: "Basic dXNlcjpwYXNz" }), t)).toBeNull();
-    const signIn = await t.auth.handler(post("/sign-in/email", { email: "ada@example.org", password: "correct horse battery staple" }));
+    const signIn = await t.auth.handler(post("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }));
     const { pair } = sessionCookie(signIn);
     expect(await getActor(new Headers({ cookie: pair, authorization: "Bearer cb_wrong" }), t)).toBeNull();
   });
@@ -114,7 +114,7 @@ describe("API tokens as Bearer credentials", () => {
 describe("the Secure cookie attribute", () => {
   it("is set when the public URL is https and left off for a plain-http install", async () => {
     const { createAuth } = await import("@/lib/auth/auth");
-    const body = (email: string) => JSON.stringify({ email, password: "correct horse battery staple", name: "S" });
+    const body = (email: string) => JSON.stringify({ email, password: "purple elephants juggle", name: "S" });
     const https = createAuth(t.db, { secret: "s".repeat(40), baseURL: "https://circuitboard.example" });
     const secure = await https.handler(new Request("https://circuitboard.example/api/auth/sign-up/email", { method: "POST", headers: { "content-type": "application/json" }, body: body("secure@example.org") }));
     const secureCookie = secure.headers.getSetCookie().find((c) => c.includes("session_token="));
@@ -143,7 +143,7 @@ describe("the actor cache (lib/auth/actor-cache) behind getActor", () => {
   });
 
   it("answers a session cookie from memory, and a sign-out elsewhere (session row deleted) forgets it", async () => {
-    const signIn = await t.auth.handler(post("/sign-in/email", { email: "ada@example.org", password: "correct horse battery staple" }));
+    const signIn = await t.auth.handler(post("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }));
     const { pair } = sessionCookie(signIn);
     const headers = new Headers({ cookie: `theme=dark; ${pair}` });
     const actor = await getActor(headers, t);

@@ -51,7 +51,7 @@ function tinyModel(config: typeof CONFIG = CONFIG): Uint8Array {
 }
 
 const MODEL_NAME = "tiny-induction-e2e";
-const USER = { name: "Ada Researcher", email: `ada-${Date.now()}@example.test`, password: "correct horse battery" };
+const USER = { name: "Ada Researcher", email: `ada-${Date.now()}@example.test`, password: "purple elephants dance" };
 
 let session: BrowserSession;
 let server: TestServer;

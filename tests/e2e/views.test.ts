@@ -41,7 +41,7 @@ beforeAll(async () => {
   session = await openBrowserSession("views");
   page = session.page;
   page.setDefaultTimeout(60_000);
-  await signUpInBrowser(page, session.server.url, { name: "Vera Views", email: `vera-${Date.now()}@example.test`, password: "correct horse battery" });
+  await signUpInBrowser(page, session.server.url, { name: "Vera Views", email: `vera-${Date.now()}@example.test`, password: "purple elephants dance" });
   await createTeamInBrowser(page, "Views Lab");
   for (const demo of ["induction-2l", "skip-trigram-1l", "bigram-0l"]) {
     const dir = path.resolve("models", demo);
