@@ -5,7 +5,7 @@
 // Rule: the model is authorized through lib/db/models before anything is read (./get-analysis).
 import type { Actor } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
-import type { ModelSummary } from "@/lib/db/models";
+import { findModelVersion, type ModelSummary } from "@/lib/db/models";
 import type { HeadReportJson } from "@/lib/engine/circuits/report";
 import { getOrEnqueueAnalysis, type AnalysisOptions, type AnalysisState, type VersionRef } from "./get-analysis";
 import { HEAD_REPORT_KIND, headReportKind, headReportParams, type HeadReportParams } from "./kinds/head-report";
@@ -45,4 +45,23 @@ export type HeadReportRequest = { version?: number; probe?: HeadReportProbe } & 
 function headReportOf(db: Db, actor: Actor | null, ref: VersionRef, options: HeadReportRequest): Promise<HeadReportState> {
   const { enforceCap, inProcessBytes, beforeCompute } = options;
   return getOrEnqueueAnalysis<HeadReportJson>(db, actor, { ...ref, kind: HEAD_REPORT_KIND, params: options.probe ?? {} }, { enforceCap, inProcessBytes, beforeCompute });
+}
+
+/**
+ * Starts the head report of a model just uploaded — called after the upload's transaction has
+ * committed, never inside it — so its overview finds the report QUEUED/RUNNING or READY: a
+ * background job above the in-process bound (the default probe, the model's hint applied); nothing
+ * for a tiny model, whose overview computes it in milliseconds. It never fails the upload: an error
+ * is logged and the overview enqueues the report when it is opened.
+ */
+export async function startHeadReportAfterUpload(db: Db, actor: Actor | null, modelId: string): Promise<HeadReportState | null> {
+  try {
+    const version = await findModelVersion(db, modelId);
+    if (Number(version.byteLength) <= HEAD_REPORT_IN_PROCESS_BYTES) return null;
+    // One job per uploaded version, outside the account's cap (the upload itself is what is bounded).
+    return await getHeadReportForActor(db, actor, modelId, { enforceCap: false });
+  } catch (error) {
+    console.error("[upload] could not start the head report:", error);
+    return null;
+  }
 }

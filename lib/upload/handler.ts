@@ -8,7 +8,7 @@ import { isDataError } from "@/lib/db/errors";
 import { crossOriginRefusal } from "@/lib/http/origin";
 import { UploadError } from "./errors";
 import { checkUploadLength, uploadIdleTimeoutMs } from "./limits";
-import { uploadModelFromRequest } from "./upload-model";
+import { uploadModelFromRequest, type UploadResult } from "./upload-model";
 
 export interface UploadHandlerDeps {
   db: Db;
@@ -17,6 +17,11 @@ export interface UploadHandlerDeps {
   maxBytes: number;
   /** Longest wait for the client's next bytes (default: lib/upload/limits' uploadIdleTimeoutMs()). */
   idleTimeoutMs?: number;
+  /**
+   * Runs after the upload committed, before the response (the route starts the model's head report
+   * here). It must not throw: the model is stored whatever it does.
+   */
+  afterCommit?(result: UploadResult, actor: Actor | null): Promise<unknown>;
 }
 
 export async function handleModelUpload(request: Request, deps: UploadHandlerDeps): Promise<Response> {
@@ -27,6 +32,7 @@ export async function handleModelUpload(request: Request, deps: UploadHandlerDep
     checkUploadLength(request, deps.maxBytes);
     const actor = await deps.getActor(request);
     const result = await uploadModelFromRequest(request, { db: deps.db, actor, maxBytes: deps.maxBytes, idleTimeoutMs: deps.idleTimeoutMs ?? uploadIdleTimeoutMs() });
+    await deps.afterCommit?.(result, actor);
     return Response.json(result, { status: result.duplicate ? 200 : 201 });
   } catch (error) {
     if (error instanceof UploadError) return Response.json(error.body(), { status: error.status });

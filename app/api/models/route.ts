@@ -3,7 +3,10 @@
 // 201 `{ id, name, config, warnings, duplicate: false }`; 200 with `duplicate: true` when the team
 // already holds this exact content; 4xx `{ error: { message, tensor?, field? } }` naming the fault.
 // Size limit: $CIRCUITBOARD_MAX_UPLOAD_BYTES (default 2 GiB), beyond it a 413.
+// Once the upload has committed, the model's head report is started (a background job for a model
+// above 64 KiB of weights), so its overview finds it running or ready.
 import { getActor } from "@/lib/auth/actor";
+import { startHeadReportAfterUpload } from "@/lib/analysis/head-report";
 import { getDb } from "@/lib/db/client";
 import { handleModelUpload } from "@/lib/upload/handler";
 import { maxUploadBytes } from "@/lib/upload/limits";
@@ -12,5 +15,9 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
-  return handleModelUpload(request, { db: await getDb(), getActor: (r) => getActor(r), maxBytes: maxUploadBytes() });
+  const db = await getDb();
+  return handleModelUpload(request, {
+    db, getActor: (r) => getActor(r), maxBytes: maxUploadBytes(),
+    afterCommit: (result, actor) => startHeadReportAfterUpload(db, actor, result.id),
+  });
 }
