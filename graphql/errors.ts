@@ -91,11 +91,12 @@ export function toMutationError(error: unknown): MutationError | undefined {
 }
 
 /**
- * For an error thrown while the context is built (an expired API token): a GraphQLError with the
- * data error's code and HTTP status, so the client gets 401 "token expired" rather than Apollo's
- * masked 500 "Context creation failed"; an unexpected error is returned unchanged (masked later).
+ * A data error thrown outside a resolver (building the context: an expired API token; a plugin: a
+ * token's missing scope) as a GraphQLError with its code and HTTP status, so the client gets e.g.
+ * 401 "token expired" rather than Apollo's masked 500; an unexpected error is returned unchanged
+ * (to be masked by formatError).
  */
-export function contextCreationError(error: unknown): unknown {
+export function codedError(error: unknown): unknown {
   const known = classify(error);
   if (!known) return error;
   const status = error instanceof Error && "status" in error && typeof error.status === "number" ? error.status : 400;

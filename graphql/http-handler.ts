@@ -6,7 +6,7 @@
 // request (method, content type, batching, CSRF prevention) is Apollo's to judge.
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { GraphQLContext } from "./context";
-import { contextCreationError } from "./errors";
+import { codedError } from "./errors";
 
 /** Builds the per-request context (db, actor) from the request. */
 export type ContextBuilder = (request: Request) => Promise<GraphQLContext>;
@@ -49,7 +49,7 @@ export function createGraphQLHandler(server: ApolloServer<GraphQLContext>, conte
     const result = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: searchOf(request.url), body },
       context: () => context(request).catch((error: unknown) => {
-        throw contextCreationError(error);
+        throw codedError(error);
       }),
     });
     const responseHeaders = new Headers();

@@ -6,6 +6,7 @@ import { formatError } from "./errors";
 import { armorProtection, costLimitPlugin } from "./limits";
 import { rateLimitPlugin, SlidingWindowLimiter, expensivePerMinute } from "./rate-limit";
 import { buildSchema } from "./schema";
+import { tokenScopePlugin } from "./scopes";
 
 export interface ServerOptions {
   /** Analyses one account may start per minute (default: graphql/rate-limit.ts expensivePerMinute()). */
@@ -20,7 +21,7 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Gr
     schema: buildSchema(),
     introspection: true,
     formatError,
-    plugins: [...armor.plugins, costLimitPlugin<GraphQLContext>(), rateLimitPlugin(limiter)],
+    plugins: [...armor.plugins, tokenScopePlugin(), costLimitPlugin<GraphQLContext>(), rateLimitPlugin(limiter)],
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: armor.allowBatchedHttpRequests,
     includeStacktraceInErrorResponses: false,

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { gql } from "@/lib/client/graphql";
+import type { TokenScope } from "@/lib/client/gql/graphql";
 import { useViewer } from "@/lib/client/hooks";
 import {
   API_TOKENS_QUERY,
@@ -32,7 +33,7 @@ export function ApiTokens() {
   });
 
   const create = useMutation({
-    mutationFn: (name: string) => gql(CREATE_API_TOKEN_MUTATION, { input: { name } }),
+    mutationFn: (input: { name: string; scopes: TokenScope[] }) => gql(CREATE_API_TOKEN_MUTATION, { input }),
     onSuccess: ({ createApiToken: r }) => {
       if (!r.ok || !r.secret || !r.token) {
         setFormError(r.error ? describeMutationError(r.error) : "The token was not created.");
@@ -57,9 +58,11 @@ export function ApiTokens() {
   function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const name = String(new FormData(form).get("name") ?? "").trim();
+    const data = new FormData(form);
+    const name = String(data.get("name") ?? "").trim();
+    const scopes: TokenScope[] = ["READ", ...(data.get("write") ? ["WRITE" as const] : []), ...(data.get("tokens") ? ["TOKENS" as const] : [])];
     setSecret(null);
-    create.mutate(name, { onSuccess: () => form.reset() });
+    create.mutate({ name, scopes }, { onSuccess: () => form.reset() });
   }
 
   const list = tokens.data?.apiTokens ?? [];
@@ -68,7 +71,7 @@ export function ApiTokens() {
       <h1>API tokens</h1>
       <p className="subtle">
         Scripts send a token as <code>Authorization: Bearer &lt;token&gt;</code> to <code>/api/graphql</code> and <code>/api/models</code>. A token
-        acts as you, in every team you belong to, for 90 days. Try queries first in <Link href="/graphiql">GraphiQL</Link>, with its schema docs.
+        acts as you, in every team you belong to, for 90 days, with the scopes you tick (reading always). Try queries first in <Link href="/graphiql">GraphiQL</Link>, with its schema docs.
       </p>
 
       <form className="panel row" onSubmit={onCreate} style={{ marginTop: "1rem", alignItems: "flex-end" }}>
@@ -76,6 +79,12 @@ export function ApiTokens() {
           <label htmlFor="token-name">New token name</label>
           <input id="token-name" name="name" type="text" required maxLength={100} placeholder="e.g. analysis notebook" />
         </div>
+        <label className="row" style={{ gap: "0.3rem" }}>
+          <input type="checkbox" name="write" defaultChecked /> write (mutations, uploads)
+        </label>
+        <label className="row" style={{ gap: "0.3rem" }}>
+          <input type="checkbox" name="tokens" /> manage tokens
+        </label>
         <button type="submit" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create token"}
         </button>
@@ -108,6 +117,7 @@ export function ApiTokens() {
                 <th>Token</th>
                 <th>Created</th>
                 <th>Last used</th>
+                <th>Scopes</th>
                 <th>Expires</th>
                 <th />
               </tr>
@@ -119,6 +129,7 @@ export function ApiTokens() {
                   <td className="mono">{t.prefix}…</td>
                   <td>{when(t.createdAt)}</td>
                   <td>{when(t.lastUsedAt)}</td>
+                  <td>{t.scopes.join(", ").toLowerCase()}</td>
                   <td>{when(t.expiresAt)}</td>
                   <td style={{ textAlign: "right" }}>
                     {t.revokedAt ? (

@@ -7,6 +7,7 @@
 // model's team annotate, vote and comment; any EDITOR may edit an annotation (every edit is a
 // revision), only its author edits a comment, and content is deleted by its author or an OWNER.
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/db/errors";
+import type { TokenScope } from "./scopes";
 
 export type Role = "OWNER" | "EDITOR" | "VIEWER";
 export type Visibility = "PRIVATE" | "TEAM" | "PUBLIC";
@@ -19,6 +20,8 @@ export interface Actor {
   via: "session" | "token";
   /** The API token used, when `via` is "token". */
   tokenId?: string;
+  /** The token's scopes (lib/auth/scopes.ts), when `via` is "token"; a session has every scope. */
+  scopes?: readonly TokenScope[];
 }
 
 /** A team as the policy sees it; `role` is the actor's role in it (null: not a member). */

@@ -110,7 +110,7 @@ export const REMOVE_MEMBER_MUTATION = graphql(`
 `);
 
 graphql(`
-  fragment ApiTokenFields on ApiToken { id name prefix createdAt lastUsedAt revokedAt expiresAt }
+  fragment ApiTokenFields on ApiToken { id name prefix createdAt lastUsedAt revokedAt expiresAt scopes }
 `);
 
 export const API_TOKENS_QUERY = graphql(`

@@ -1,9 +1,11 @@
 // API tokens for scripts (`Authorization: Bearer cb_…`). Rules: a token's secret is returned once, by
 // `createApiToken`, and stored only as its sha256; a revoked token never authenticates again; every
 // token expires (DEFAULT_TOKEN_LIFETIME_DAYS unless asked, never more than MAX_TOKEN_LIFETIME_DAYS),
-// and an expired one is refused as UNAUTHENTICATED ("token expired"), not silently signed out.
+// and an expired one is refused as UNAUTHENTICATED ("token expired"), not silently signed out;
+// scopes (lib/auth/scopes.ts) say what it may do.
 import { forgetToken, type ActorLookup } from "@/lib/auth/actor-cache";
 import { authorize, type Actor } from "@/lib/auth/policy";
+import { assertScope, DEFAULT_TOKEN_SCOPES, TOKEN_SCOPES, type TokenScope } from "@/lib/auth/scopes";
 import { API_TOKEN_PREFIX, displayPrefix, hashSecret, newSecret } from "@/lib/auth/secrets";
 import { audit } from "./audit";
 import type { Db, DbOrTx } from "./client";
@@ -17,6 +19,7 @@ export interface ApiTokenSummary {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
   expiresAt: Date;
+  scopes: TokenScope[];
 }
 
 /** Lifetime of a token created without `expiresInDays`. */
@@ -25,12 +28,14 @@ export const DEFAULT_TOKEN_LIFETIME_DAYS = 90;
 export const MAX_TOKEN_LIFETIME_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const SUMMARY = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, expiresAt: true } as const;
+const SUMMARY = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, expiresAt: true, scopes: true } as const;
 
 export interface CreateApiTokenInput {
   name: string;
   /** Whole days until the token expires, 1 to MAX_TOKEN_LIFETIME_DAYS (default DEFAULT_TOKEN_LIFETIME_DAYS). */
   expiresInDays?: number;
+  /** What the token may do (default DEFAULT_TOKEN_SCOPES); a token creating a token grants only scopes it holds. */
+  scopes?: readonly TokenScope[];
 }
 
 /** Creates a token for the actor's own account; `secret` is shown to the user once and never again. */
@@ -42,13 +47,17 @@ export async function createApiToken(db: Db, actor: Actor | null, input: CreateA
   if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_LIFETIME_DAYS) {
     throw new BadInputError(`expiresInDays: a token lives 1 to ${MAX_TOKEN_LIFETIME_DAYS} whole days.`, "expiresInDays");
   }
+  const wanted = new Set(input.scopes ?? DEFAULT_TOKEN_SCOPES);
+  const scopes = TOKEN_SCOPES.filter((scope) => wanted.has(scope));
+  if (!scopes.includes("READ")) throw new BadInputError("scopes: every token has READ.", "scopes");
+  for (const scope of scopes) assertScope(actor, scope, "granting it to a new token");
   const secret = newSecret(API_TOKEN_PREFIX);
   const token = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { userId: actor.userId, name, prefix: displayPrefix(secret), tokenHash: hashSecret(secret), expiresAt: new Date(Date.now() + days * DAY_MS) },
+      data: { userId: actor.userId, name, prefix: displayPrefix(secret), tokenHash: hashSecret(secret), expiresAt: new Date(Date.now() + days * DAY_MS), scopes },
       select: SUMMARY,
     });
-    await audit(tx, actor, "apiToken.create", "apiToken", row.id, { name });
+    await audit(tx, actor, "apiToken.create", "apiToken", row.id, { name, scopes });
     return row;
   });
   return { token, secret };
@@ -91,7 +100,7 @@ export async function findActorByApiToken(db: Db, secret: string): Promise<Actor
   if (!secret.startsWith(API_TOKEN_PREFIX)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashSecret(secret) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true } } },
+    select: { id: true, revokedAt: true, lastUsedAt: true, expiresAt: true, scopes: true, user: { select: { id: true, email: true, name: true } } },
   });
   if (!row || row.revokedAt) return null;
   assertTokenNotExpired(row.expiresAt);
@@ -100,5 +109,5 @@ export async function findActorByApiToken(db: Db, secret: string): Promise<Actor
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return { actor: { userId: row.user.id, email: row.user.email, name: row.user.name, via: "token", tokenId: row.id }, expiresAt: row.expiresAt };
+  return { actor: { userId: row.user.id, email: row.user.email, name: row.user.name, via: "token", tokenId: row.id, scopes: row.scopes }, expiresAt: row.expiresAt };
 }

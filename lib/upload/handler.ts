@@ -3,6 +3,7 @@
 // UploadError's or data error's 4xx with `{ error: { message, tensor?, field? } }` (403 for a
 // cookie-carrying upload from a foreign origin, lib/http/origin), or a logged 500.
 import type { Actor } from "@/lib/auth/policy";
+import { assertScope } from "@/lib/auth/scopes";
 import type { Db } from "@/lib/db/client";
 import { isDataError } from "@/lib/db/errors";
 import { crossOriginRefusal } from "@/lib/http/origin";
@@ -31,6 +32,7 @@ export async function handleModelUpload(request: Request, deps: UploadHandlerDep
     // Bounds before work: a declared size over the limit is refused before the actor is looked up.
     checkUploadLength(request, deps.maxBytes);
     const actor = await deps.getActor(request);
+    assertScope(actor, "WRITE", "uploading a model");
     const result = await uploadModelFromRequest(request, { db: deps.db, actor, maxBytes: deps.maxBytes, idleTimeoutMs: deps.idleTimeoutMs ?? uploadIdleTimeoutMs() });
     await deps.afterCommit?.(result, actor);
     return Response.json(result, { status: result.duplicate ? 200 : 201 });

@@ -301,6 +301,15 @@ describe("POST /api/models authentication (session cookie or Bearer token, throu
     expect(await tableRowCounts(t.db)).toEqual(before);
   });
 
+  it("refuses a READ-only token with 403 naming the WRITE scope, storing nothing", async () => {
+    const { secret } = await createApiToken(t.db, cookieActor, { name: "reader", scopes: ["READ"] });
+    const before = await tableRowCounts(t.db);
+    const refused = await sendWithHeaders(tinyModel({ metadata: { via: "read-only token" } }), { authorization: `Bearer ${secret}` });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/WRITE scope/);
+    expect(await tableRowCounts(t.db)).toEqual(before);
+  });
+
   it("refuses a made-up token even next to a valid cookie (a Bearer header is decisive)", async () => {
     const response = await sendWithHeaders(tinyModel({ metadata: { via: "forged" } }), { cookie, authorization: "Bearer cb_forged" });
     expect(response.status).toBe(401);

@@ -136,3 +136,75 @@ describe("API token expiry", () => {
     await expect(bearer(secret!)).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: expect.stringMatching(/token expired/i) });
   });
 });
+
+describe("API token scopes", () => {
+  /** A token of `owner` with these scopes (null: the default), as the actor its bearer requests get. */
+  async function tokenActor(owner: Actor, scopes: string[] | null) {
+    const created = await createToken(owner, scopes ? { name: "scoped", scopes } : { name: "scoped" });
+    expect(created.ok).toBe(true);
+    const actor = await bearer(created.secret!);
+    expect(actor?.userId).toBe(owner.userId);
+    return { actor: actor!, id: created.token!.id };
+  }
+  const CREATE = 'mutation { createApiToken(input: { name: "minted" }) { ok secret } }';
+  const REVOKE = "mutation($id: ID!) { revokeApiToken(id: $id) { ok } }";
+  const CREATE_TEAM = 'mutation { createTeam(input: { name: "Scoped Lab" }) { ok } }';
+
+  it("gives a new token READ and WRITE by default, and lists its scopes", async () => {
+    const created = await createToken(alice, { name: "default scopes" });
+    const listed = await gql<{ apiTokens: { id: string; scopes: string[] }[] }>(t.db, alice, "{ apiTokens { id scopes } }");
+    expect(listed.data?.apiTokens.find((tk) => tk.id === created.token!.id)?.scopes).toEqual(["READ", "WRITE"]);
+  });
+
+  it("refuses createApiToken and revokeApiToken to a token without TOKENS, naming the scope, and creates nothing", async () => {
+    const { actor, id } = await tokenActor(alice, null);
+    const count = await t.db.apiToken.count();
+    const create = await gql(t.db, actor, CREATE);
+    expect(codes(create)).toEqual(["FORBIDDEN"]);
+    expect(create.errors![0].message).toMatch(/TOKENS scope/);
+    const revoke = await gql(t.db, actor, REVOKE, { id });
+    expect(codes(revoke)).toEqual(["FORBIDDEN"]);
+    expect(revoke.errors![0].message).toMatch(/TOKENS scope/);
+    expect(await t.db.apiToken.count()).toBe(count);
+    expect((await t.db.apiToken.findUniqueOrThrow({ where: { id } })).revokedAt).toBeNull();
+    // The same token still writes elsewhere (WRITE).
+    expect((await gql<{ createTeam: { ok: boolean } }>(t.db, actor, CREATE_TEAM)).data?.createTeam.ok).toBe(true);
+  });
+
+  it("lets a TOKENS token manage tokens, but not grant a scope it does not hold", async () => {
+    const { actor } = await tokenActor(alice, ["READ", "TOKENS"]);
+    const minted = await gql<{ createApiToken: { ok: boolean; secret: string } }>(t.db, actor, 'mutation { createApiToken(input: { name: "child", scopes: [READ] }) { ok secret } }');
+    expect(minted.data?.createApiToken.ok).toBe(true);
+    const escalated = await gql(t.db, actor, 'mutation { createApiToken(input: { name: "escalate", scopes: [READ, WRITE] }) { ok } }');
+    expect(codes(escalated)).toEqual(["FORBIDDEN"]);
+    expect(escalated.errors![0].message).toMatch(/WRITE/);
+  });
+
+  it("refuses every mutation to a READ-only token (FORBIDDEN naming WRITE), still answering its queries", async () => {
+    const { actor } = await tokenActor(alice, ["READ"]);
+    const teams = await t.db.team.count();
+    const write = await gql(t.db, actor, CREATE_TEAM);
+    expect(codes(write)).toEqual(["FORBIDDEN"]);
+    expect(write.errors![0].message).toMatch(/WRITE scope/);
+    expect(write.data ?? null).toBeNull();
+    // Hidden behind a fragment or next to an allowed field, a mutation is still a mutation.
+    const spread = await gql(t.db, actor, "mutation { ...M } fragment M on Mutation { createTeam(input: { name: \"Spread\" }) { ok } }");
+    expect(codes(spread)).toEqual(["FORBIDDEN"]);
+    expect(codes(await gql(t.db, actor, CREATE))).toEqual(["FORBIDDEN"]);
+    expect(await t.db.team.count()).toBe(teams);
+    expect((await gql(t.db, actor, "{ me { id } }")).data).toEqual({ me: { id: alice.userId } });
+  });
+
+  it("keeps full rights for a session: it mints any scopes", async () => {
+    const created = await createToken(alice, { name: "all", scopes: ["READ", "WRITE", "TOKENS"] });
+    expect(created.ok).toBe(true);
+  });
+
+  it("refuses an unknown scope and a token without READ as input errors naming scopes", async () => {
+    const noRead = await createToken(alice, { name: "blind", scopes: ["WRITE"] });
+    expect(noRead.ok).toBe(false);
+    expect(noRead.error!.inputErrors.map((e) => e.path)).toEqual([["scopes"]]);
+    const unknown = await gql(t.db, alice, 'mutation { createApiToken(input: { name: "x", scopes: [ADMIN] }) { ok } }');
+    expect(codes(unknown)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+  });
+});

@@ -3,6 +3,7 @@
 // only to its account and to OWNERs of a team the account is in (graphql/viewer.ts), wherever a
 // User appears (members, authors, uploaders, job owners).
 import { z } from "zod";
+import { TOKEN_SCOPES } from "@/lib/auth/scopes";
 import { createApiToken, DEFAULT_TOKEN_LIFETIME_DAYS, listApiTokensForActor, MAX_TOKEN_LIFETIME_DAYS, revokeApiToken, type ApiTokenSummary } from "@/lib/db/api-tokens";
 import type { Resolver } from "../../context";
 import { parseInput, payload, type Payload } from "../../payload";
@@ -20,6 +21,9 @@ const createApiTokenInput = z.object({
   name: z.string().trim().min(1, "Give the token a name.").max(100, "A token name is at most 100 characters."),
   expiresInDays: z.number().int(lifetimeMessage).min(1, lifetimeMessage).max(MAX_TOKEN_LIFETIME_DAYS, lifetimeMessage).nullish()
     .transform((days) => days ?? DEFAULT_TOKEN_LIFETIME_DAYS),
+  scopes: z.array(z.enum(TOKEN_SCOPES)).max(TOKEN_SCOPES.length, "scopes: list each scope once.").nullish()
+    .refine((scopes) => !scopes || scopes.includes("READ"), "scopes: every token has READ.")
+    .transform((scopes) => scopes ?? undefined),
 });
 const idArg = z.object({ id: z.string().min(1).max(100) });
 

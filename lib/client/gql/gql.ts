@@ -64,7 +64,7 @@ type Documents = {
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { ok error { ...MutationErrorFields } team { ...TeamSummaryFields } }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation SetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) { ok error { ...MutationErrorFields } }\n  }\n": typeof types.SetMemberRoleDocument,
     "\n  mutation RemoveMember($teamId: ID!, $userId: ID!) {\n    removeMember(teamId: $teamId, userId: $userId) { ok error { ...MutationErrorFields } }\n  }\n": typeof types.RemoveMemberDocument,
-    "\n  fragment ApiTokenFields on ApiToken { id name prefix createdAt lastUsedAt revokedAt expiresAt }\n": typeof types.ApiTokenFieldsFragmentDoc,
+    "\n  fragment ApiTokenFields on ApiToken { id name prefix createdAt lastUsedAt revokedAt expiresAt scopes }\n": typeof types.ApiTokenFieldsFragmentDoc,
     "\n  query ApiTokens { apiTokens { ...ApiTokenFields } }\n": typeof types.ApiTokensDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) { ok error { ...MutationErrorFields } secret token { ...ApiTokenFields } }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ok error { ...MutationErrorFields } } }\n": typeof types.RevokeApiTokenDocument,
@@ -119,7 +119,7 @@ const documents: Documents = {
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { ok error { ...MutationErrorFields } team { ...TeamSummaryFields } }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation SetMemberRole($input: SetMemberRoleInput!) {\n    setMemberRole(input: $input) { ok error { ...MutationErrorFields } }\n  }\n": types.SetMemberRoleDocument,
     "\n  mutation RemoveMember($teamId: ID!, $userId: ID!) {\n    removeMember(teamId: $teamId, userId: $userId) { ok error { ...MutationErrorFields } }\n  }\n": types.RemoveMemberDocument,
-    "\n  fragment ApiTokenFields on ApiToken { id name prefix createdAt lastUsedAt revokedAt expiresAt }\n": types.ApiTokenFieldsFragmentDoc,
+    "\n  fragment ApiTokenFields on ApiToken { id name prefix createdAt lastUsedAt revokedAt expiresAt scopes }\n": types.ApiTokenFieldsFragmentDoc,
     "\n  query ApiTokens { apiTokens { ...ApiTokenFields } }\n": types.ApiTokensDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) { ok error { ...MutationErrorFields } secret token { ...ApiTokenFields } }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ok error { ...MutationErrorFields } } }\n": types.RevokeApiTokenDocument,
@@ -324,7 +324,7 @@ export function graphql(source: "\n  mutation RemoveMember($teamId: ID!, $userId
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ApiTokenFields on ApiToken { id name prefix createdAt lastUsedAt revokedAt expiresAt }\n"): typeof import('./graphql').ApiTokenFieldsFragmentDoc;
+export function graphql(source: "\n  fragment ApiTokenFields on ApiToken { id name prefix createdAt lastUsedAt revokedAt expiresAt scopes }\n"): typeof import('./graphql').ApiTokenFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -100,6 +100,8 @@ export type CreateApiTokenInput = {
   expiresInDays?: number | null | undefined;
   /** A name to recognise the token by (1–100 characters). */
   name: string;
+  /** What the token may do; must include READ. Default [READ, WRITE]. */
+  scopes?: Array<TokenScope> | null | undefined;
 };
 
 export type CreateCommentInput = {
@@ -215,6 +217,15 @@ export type StartTrainingInput = {
   /** Team that will own the model (you must be an EDITOR or OWNER). */
   teamId: string | number;
 };
+
+/** What an API token may do. A signed-in session may do everything. */
+export type TokenScope =
+  /** Queries and subscriptions (every token has it). */
+  | 'READ'
+  /** createApiToken and revokeApiToken; a token grants a new token only scopes it holds itself. */
+  | 'TOKENS'
+  /** Mutations and uploads (POST /api/models), except managing tokens. */
+  | 'WRITE';
 
 /**
  * Where a training job is in its life: QUEUED (waiting for the trainer), RUNNING, then exactly one of
@@ -574,19 +585,19 @@ export type RemoveMemberMutationVariables = Exact<{
 
 export type RemoveMemberMutation = { removeMember: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null } };
 
-export type ApiTokenFieldsFragment = { id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, expiresAt: string };
+export type ApiTokenFieldsFragment = { id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, expiresAt: string, scopes: Array<TokenScope> };
 
 export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, expiresAt: string }> };
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, expiresAt: string, scopes: Array<TokenScope> }> };
 
 export type CreateApiTokenMutationVariables = Exact<{
   input: CreateApiTokenInput;
 }>;
 
 
-export type CreateApiTokenMutation = { createApiToken: { ok: boolean, secret: string | null, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, token: { id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, expiresAt: string } | null } };
+export type CreateApiTokenMutation = { createApiToken: { ok: boolean, secret: string | null, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, token: { id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, expiresAt: string, scopes: Array<TokenScope> } | null } };
 
 export type RevokeApiTokenMutationVariables = Exact<{
   id: string | number;
@@ -851,6 +862,7 @@ export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
   lastUsedAt
   revokedAt
   expiresAt
+  scopes
 }
     `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
 export const ModelDirectPathDocument = new TypedDocumentString(`
@@ -1991,6 +2003,7 @@ export const ApiTokensDocument = new TypedDocumentString(`
   lastUsedAt
   revokedAt
   expiresAt
+  scopes
 }`) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
 export const CreateApiTokenDocument = new TypedDocumentString(`
     mutation CreateApiToken($input: CreateApiTokenInput!) {
@@ -2020,6 +2033,7 @@ fragment ApiTokenFields on ApiToken {
   lastUsedAt
   revokedAt
   expiresAt
+  scopes
 }`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
 export const RevokeApiTokenDocument = new TypedDocumentString(`
     mutation RevokeApiToken($id: ID!) {
