@@ -15,6 +15,7 @@ import type { HeadParent } from "../model/resolvers";
 import { analyze, charge, entriesWithTokens, shapeOf, versionArg, versionOf, type EntryJson, type TableJson } from "./common";
 import { badArg, envelope, parseHeadName } from "./envelope";
 import { compositionOf, type CompositionJson } from "./head-resolvers";
+import { typedSkipTrigrams } from "./typed-resolvers";
 
 type Args<T> = (model: ModelSummary, args: T, ctx: GraphQLContext) => Promise<unknown>;
 
@@ -113,4 +114,4 @@ const circuits: Args<{ pattern: Pattern; version?: number | null }> = async (mod
   return envelope(o, (r) => matchPattern(r, args.pattern));
 };
 
-export const modelCircuitResolvers = { head, directPath, composition, virtualWeights, circuits };
+export const modelCircuitResolvers = { head, directPath, composition, virtualWeights, circuits, typedSkipTrigrams };

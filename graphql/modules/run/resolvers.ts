@@ -1,4 +1,5 @@
 // Resolvers of the run domain: Query.run and the ForwardRun fields (SDL ./schema.graphql).
+// A decision transformer's trajectory runs are checked and read in ./trajectory.ts.
 // Rules: the prompt is bounded (MAX_PROMPT_CHARS) before it is tokenized by the model's tokenizer,
 // the token count is checked against the version's n_ctx and every id against d_vocab before any
 // forward pass is asked for (BAD_USER_INPUT naming the argument); each field is one analysis kind.
@@ -8,6 +9,8 @@ import { runLogitsKind } from "@/lib/analysis/kinds/run-logits";
 import { runPathExpansionKind } from "@/lib/analysis/kinds/run-path-expansion";
 import { runPatternsKind } from "@/lib/analysis/kinds/run-patterns";
 import { runTermImportanceKind } from "@/lib/analysis/kinds/run-term-importance";
+import type { RunTrajectoryJson } from "@/lib/analysis/kinds/run-trajectory";
+import { trajectoryParam } from "@/lib/analysis/kinds/trajectory";
 import { decodeTensor, floatTensor, intTensor, type TensorJson } from "@/lib/analysis/tensor-json";
 import { tokenizerOf, tokenOf } from "@/lib/analysis/tokens";
 import { getModelForActor, type ModelSummary } from "@/lib/db/models";
@@ -17,6 +20,7 @@ import { nullIfNotFound } from "../../errors";
 import { parseInput } from "../../payload";
 import { analyze, shapeOf, versionArg, versionOf, type ReadableVersion, type ShapeConfig } from "../circuits/common";
 import { badArg, envelope } from "../circuits/envelope";
+import { actionLogits, attentionShare, checkedTrajectory, positions, rtgSweep, tokenRunOnly, trajectoryRun, type RunDT } from "./trajectory";
 
 /** A forward run's parent: the authorized version, its shape, tokenizer and the checked tokens. */
 export interface RunParent {
@@ -25,7 +29,10 @@ export interface RunParent {
   versionRow: ReadableVersion;
   shape: ShapeConfig;
   tokenizer: ModelTokenizer;
+  /** Token ids of a token run (empty for a trajectory run). */
   ids: number[];
+  /** A decision transformer's trajectory and its layout, or null for a token run. */
+  dt: RunDT | null;
 }
 
 const runArgs = z.object({
@@ -33,6 +40,7 @@ const runArgs = z.object({
   version: versionArg.nullable(),
   prompt: z.string().max(MAX_PROMPT_CHARS, `prompt: at most ${MAX_PROMPT_CHARS} characters`).nullable().optional(),
   tokens: tokensParam.nullable().optional(),
+  trajectory: trajectoryParam.nullable().optional(),
 });
 
 async function checkedTokens(a: z.output<typeof runArgs>, shape: ShapeConfig, tok: ModelTokenizer): Promise<number[]> {
@@ -53,11 +61,14 @@ async function run(_p: unknown, args: unknown, ctx: GraphQLContext): Promise<Run
   const versionRow = await versionOf(ctx, model, a.version);
   const shape = shapeOf(versionRow.config);
   const tokenizer = await tokenizerOf(ctx.db, model as ModelSummary);
-  const ids = await checkedTokens(a, shape, tokenizer);
-  return { modelId: model.id, version: versionRow.number, versionRow, shape, tokenizer, ids };
+  const dt = checkedTrajectory(versionRow.config, shape.n_ctx, a.trajectory);
+  if (dt && (a.prompt != null || a.tokens != null)) throw badArg("trajectory", "give exactly one of prompt, tokens and trajectory");
+  const ids = dt ? [] : await checkedTokens(a, shape, tokenizer);
+  return { modelId: model.id, version: versionRow.number, versionRow, shape, tokenizer, ids, dt };
 }
 
-const tokens = (r: RunParent) => r.ids.map((id) => tokenOf(r.tokenizer, id));
+/** The input's tokens: ids with text, or a trajectory's tokens as type ids (0 rtg, 1 state, 2 action) with their labels. */
+const tokens = (r: RunParent) => (r.dt ? positions(r).map((p) => ({ id: ["rtg", "state", "action"].indexOf(p.type), text: p.label })) : r.ids.map((id) => tokenOf(r.tokenizer, id)));
 
 const patternArgs = z.object({ layer: z.number().int(), head: z.number().int().nullable().optional(), topK: topKParam("topK", MAX_TOP_K).nullable().optional() });
 
@@ -73,17 +84,27 @@ async function patterns(r: RunParent, args: unknown, ctx: GraphQLContext) {
   const a = parseInput(patternArgs, args);
   if (a.layer < 0 || a.layer >= r.shape.n_layers) throw badArg("layer", `layer ${a.layer} does not exist: the model has ${r.shape.n_layers} layers`);
   if (a.head != null && (a.head < 0 || a.head >= r.shape.n_heads)) throw badArg("head", `head ${a.head} does not exist: layers have ${r.shape.n_heads} heads`);
-  const o = await analyze(ctx, "ForwardRun.patterns", r.versionRow, runPatternsKind, { tokens: r.ids, layer: a.layer, ...(a.topK != null ? { topK: a.topK } : {}) });
-  return envelope(o, (p: { dense: TensorJson | null; topK: { values: TensorJson; indices: TensorJson } | null }) => {
+  const at = positions(r);
+  const shaped = (p: { dense: TensorJson | null; topK: { values: TensorJson; indices: TensorJson } | null }) => {
     const h = a.head ?? null;
-    if (h === null) return { layer: a.layer, head: null, dense: p.dense, topK: p.topK };
-    return { layer: a.layer, head: h, dense: p.dense ? headSlice(p.dense, h) : null, topK: p.topK ? { values: headSlice(p.topK.values, h), indices: headSlice(p.topK.indices, h) } : null };
-  });
+    if (h === null) return { layer: a.layer, head: null, positions: at, dense: p.dense, topK: p.topK };
+    return { layer: a.layer, head: h, positions: at, dense: p.dense ? headSlice(p.dense, h) : null, topK: p.topK ? { values: headSlice(p.topK.values, h), indices: headSlice(p.topK.indices, h) } : null };
+  };
+  if (r.dt) {
+    if (a.topK != null) throw badArg("topK", "topK: a trajectory run answers dense patterns (its length is bounded by n_ctx)");
+    return envelope(await trajectoryRun(ctx, "ForwardRun.patterns", r), (p: RunTrajectoryJson) => {
+      if (!p.patterns) throw badArg("layer", "the trajectory's patterns are too large to return densely");
+      return shaped({ dense: p.patterns[a.layer], topK: null });
+    });
+  }
+  const o = await analyze(ctx, "ForwardRun.patterns", r.versionRow, runPatternsKind, { tokens: r.ids, layer: a.layer, ...(a.topK != null ? { topK: a.topK } : {}) });
+  return envelope(o, shaped);
 }
 
 const logitArgs = z.object({ position: z.number().int().nullable().optional(), topK: topKParam("topK", MAX_LOGITS_TOP_K) });
 
 async function logits(r: RunParent, args: unknown, ctx: GraphQLContext) {
+  tokenRunOnly(r, "logits");
   const a = parseInput(logitArgs, args);
   const n = r.ids.length;
   if (a.position != null && (a.position < 0 || a.position >= n)) throw badArg("position", `position ${a.position} is outside the ${n} tokens`);
@@ -104,6 +125,7 @@ async function logits(r: RunParent, args: unknown, ctx: GraphQLContext) {
 }
 
 async function logProbs(r: RunParent, _args: unknown, ctx: GraphQLContext) {
+  tokenRunOnly(r, "logProbs");
   const o = await analyze(ctx, "ForwardRun.logProbs", r.versionRow, runLogitsKind, { tokens: r.ids, topK: 1 });
   return envelope(o, (p: { nextTokenLogProbs: TensorJson; loss: number | null }) => ({ nextToken: p.nextTokenLogProbs, loss: p.loss }));
 }
@@ -111,6 +133,7 @@ async function logProbs(r: RunParent, _args: unknown, ctx: GraphQLContext) {
 const pathArgs = z.object({ position: z.number().int(), target: z.number().int() });
 
 async function pathExpansion(r: RunParent, args: unknown, ctx: GraphQLContext) {
+  tokenRunOnly(r, "pathExpansion");
   const a = parseInput(pathArgs, args);
   if (a.position < 0 || a.position >= r.ids.length) throw badArg("position", `position ${a.position} is outside the ${r.ids.length} tokens`);
   if (a.target < 0 || a.target >= r.shape.d_vocab) throw badArg("target", `target ${a.target} is not a token id in [0, d_vocab = ${r.shape.d_vocab})`);
@@ -119,11 +142,12 @@ async function pathExpansion(r: RunParent, args: unknown, ctx: GraphQLContext) {
 }
 
 async function termImportance(r: RunParent, _args: unknown, ctx: GraphQLContext) {
+  tokenRunOnly(r, "termImportance");
   if (r.ids.length < 2) throw badArg("tokens", "termImportance needs at least 2 tokens");
   return envelope(await analyze(ctx, "ForwardRun.termImportance", r.versionRow, runTermImportanceKind, { tokens: r.ids }), (p) => p);
 }
 
 export const runResolvers = {
   Query: { run },
-  ForwardRun: { tokens, patterns, logits, logProbs, pathExpansion, termImportance },
+  ForwardRun: { tokens, patterns, logits, logProbs, pathExpansion, termImportance, positions, actionLogits, attentionShare, rtgSweep },
 };

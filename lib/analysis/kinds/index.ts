@@ -15,5 +15,9 @@ import "./run-logits";
 import "./run-path-expansion";
 import "./run-patterns";
 import "./run-term-importance";
+import "./run-trajectory";
+import "./run-rtg-sweep";
+import "./run-attention-share";
+import "./typed-skip-trigrams";
 
 export { analysisKind, analysisKindNames, defineAnalysisKind, type AnalysisContext, type AnalysisKind } from "./registry";

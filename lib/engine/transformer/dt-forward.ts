@@ -53,7 +53,7 @@ export function requireDT(model: AttnOnlyModel, op: string): DecisionTransformer
 }
 
 /** Token layout of T steps (the last one stops after its state token). */
-export function trajectoryLayout(dt: DecisionTransformerParts, timesteps: readonly number[]): TrajectoryLayout {
+export function trajectoryLayout(dt: { spec: { token_order: readonly DTTokenType[] } }, timesteps: readonly number[]): TrajectoryLayout {
   const order = dt.spec.token_order;
   const types: DTTokenType[] = [], steps: number[] = [], labels: string[] = [], statePositions: number[] = [];
   const letter: Record<DTTokenType, string> = { rtg: "R", state: "s", action: "a" };
@@ -71,22 +71,44 @@ export function trajectoryLayout(dt: DecisionTransformerParts, timesteps: readon
 
 const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
-/** Checks a trajectory against the model (see the module rule); returns its layout. */
-export function checkTrajectory(model: AttnOnlyModel, traj: Trajectory): TrajectoryLayout {
+/** What a trajectory is checked against: the model's context and its DT spec's sizes. */
+export interface TrajectoryLimits {
+  n_ctx: number;
+  token_order: readonly DTTokenType[];
+  n_features: number;
+  /** Action ids accepted (the actions, plus the padding row when there is one). */
+  n_action_ids: number;
+  max_timestep: number;
+}
+
+/** The limits of a loaded decision transformer. */
+export function trajectoryLimits(model: AttnOnlyModel): TrajectoryLimits {
   const dt = requireDT(model, "checkTrajectory");
-  const { n_features: F } = dt.spec.state;
-  const nActions = dt.spec.actions.labels.length + (dt.spec.actions.padding_row ? 1 : 0);
+  const { spec } = dt;
+  return { n_ctx: model.config.n_ctx, token_order: spec.token_order, n_features: spec.state.n_features, n_action_ids: spec.actions.labels.length + (spec.actions.padding_row ? 1 : 0), max_timestep: spec.max_timestep };
+}
+
+/** Most timesteps a model with these limits reads in one run (n_ctx over the tokens per step). */
+export function maxTrajectorySteps(limits: Pick<TrajectoryLimits, "n_ctx" | "token_order">): number {
+  const perStep = limits.token_order.indexOf("state") + 1;
+  return Math.min(MAX_TRAJECTORY_STEPS, Math.floor((limits.n_ctx - perStep) / 3) + 1);
+}
+
+/**
+ * Checks a trajectory against limits (see the module rule) — counts first, then every number — and
+ * returns its layout. The platform checks a client's trajectory with this before any job runs.
+ */
+export function checkTrajectoryAgainst(limits: TrajectoryLimits, traj: Trajectory): TrajectoryLayout {
+  const { n_features: F, n_action_ids: nActions } = limits;
   if (!Array.isArray(traj.timesteps)) throw new TrajectoryError("timesteps", "must be an array of integers");
   const T = traj.timesteps.length;
-  const perStep = dt.spec.token_order.indexOf("state") + 1;
-  if (T < 1 || T > MAX_TRAJECTORY_STEPS || (T - 1) * 3 + perStep > model.config.n_ctx) {
-    throw new TrajectoryError("timesteps", `has ${T} steps; the model's n_ctx = ${model.config.n_ctx} holds 1 to ${Math.floor((model.config.n_ctx - perStep) / 3) + 1}`);
-  }
+  const most = maxTrajectorySteps(limits);
+  if (T < 1 || T > most) throw new TrajectoryError("timesteps", `has ${T} steps; the model's n_ctx = ${limits.n_ctx} holds 1 to ${most}`);
   for (const [field, v, n] of [["rtg", traj.rtg, T], ["states", traj.states, T], ["actions", traj.actions, T - 1]] as const) {
     if (!Array.isArray(v) || v.length !== n) throw new TrajectoryError(field, `must be an array of ${n} entries (${T} timesteps), got ${Array.isArray(v) ? v.length : typeof v}`);
   }
   traj.timesteps.forEach((t, i) => {
-    if (!Number.isInteger(t) || t < 0 || t > dt.spec.max_timestep) throw new TrajectoryError(`timesteps[${i}]`, `is ${JSON.stringify(t)?.slice(0, 30)}; must be an integer in [0, ${dt.spec.max_timestep}] (rows of embed.W_time)`);
+    if (!Number.isInteger(t) || t < 0 || t > limits.max_timestep) throw new TrajectoryError(`timesteps[${i}]`, `is ${JSON.stringify(t)?.slice(0, 30)}; must be an integer in [0, ${limits.max_timestep}] (rows of embed.W_time)`);
   });
   traj.rtg.forEach((r, i) => {
     if (!isFiniteNumber(r)) throw new TrajectoryError(`rtg[${i}]`, "must be a finite number");
@@ -98,7 +120,12 @@ export function checkTrajectory(model: AttnOnlyModel, traj: Trajectory): Traject
   traj.actions.forEach((a, i) => {
     if (!Number.isInteger(a) || a < 0 || a >= nActions) throw new TrajectoryError(`actions[${i}]`, `is ${JSON.stringify(a)?.slice(0, 30)}; must be an action id in [0, ${nActions})`);
   });
-  return trajectoryLayout(dt, traj.timesteps);
+  return trajectoryLayout({ spec: { token_order: limits.token_order } }, traj.timesteps);
+}
+
+/** Checks a trajectory against the model (see the module rule); returns its layout. */
+export function checkTrajectory(model: AttnOnlyModel, traj: Trajectory): TrajectoryLayout {
+  return checkTrajectoryAgainst(trajectoryLimits(model), traj);
 }
 
 /** The typed embedding [n, d_model] of a checked trajectory (TL `hook_embed` analogue, W_time included). */

@@ -4,7 +4,8 @@
  * three actions plus a padding row, RTG in [-1, 1]; and seeded random trajectories.
  */
 import type { Tensor } from "@/lib/engine/tensor/tensor";
-import { randomTensors, uniform, type FixtureConfig } from "./fixtures";
+import type { Trajectory } from "@/lib/engine/transformer/dt-forward";
+import { randomTensors, referenceForward, uniform, type FixtureConfig } from "./fixtures";
 
 /** d_vocab here is the action head's width (n_actions = 3). */
 export const DT_CFG: FixtureConfig = { n_layers: 2, n_heads: 2, d_model: 16, d_head: 4, d_vocab: 3, n_ctx: 24, d_mlp: 32, act_fn: "gelu", ln: true, biases: true };
@@ -43,4 +44,27 @@ export function randomTrajectory(T: number, seed: number) {
     states: Array.from({ length: T }, () => Array.from({ length: 12 }, () => int(3))),
     actions: Array.from({ length: T - 1 }, () => int(3)),
   };
+}
+
+/** The typed embedding by DT-FORMAT.md's formulas, float64, written independently of dt-forward.ts. */
+export function referenceEmbed(t: Record<string, Tensor>, traj: Trajectory, D: number): number[][] {
+  const row = (name: string, i: number) => Array.from(t[name].data.subarray(i * D, (i + 1) * D), Number);
+  const out: number[][] = [];
+  const T = traj.timesteps.length;
+  for (let s = 0; s < T; s++) {
+    const time = row("embed.W_time", traj.timesteps[s]);
+    out.push(row("embed.W_E_rtg", 0).map((v, j) => traj.rtg[s] * v + time[j]));
+    const st = time.slice();
+    traj.states[s].forEach((x, f) => row("embed.W_E_state", f).forEach((v, j) => (st[j] += x * v)));
+    out.push(st);
+    if (s < T - 1) out.push(row("embed.W_E_action", traj.actions[s]).map((v, j) => v + time[j]));
+  }
+  return out;
+}
+
+/** Float64 reference action logits [T][n_actions] of a trajectory (referenceForward on referenceEmbed, read at the state tokens). */
+export function referenceActionLogits(c: FixtureConfig, t: Record<string, Tensor>, traj: Trajectory): number[][] {
+  const embed = referenceEmbed(t, traj, c.d_model);
+  const ref = referenceForward(c, t, embed.map(() => 0), 1e-5, embed);
+  return traj.timesteps.map((_, s) => ref.logits[3 * s + 1]);
 }

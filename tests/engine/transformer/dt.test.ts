@@ -6,24 +6,8 @@ import { decomposeLogits } from "@/lib/engine/transformer/attention-share";
 import "@/lib/engine/linalg/kernels-ts";
 import { expectClose } from "@/tests/helpers/tolerance";
 import { referenceForward, type FixtureConfig } from "./fixtures";
-import { dtTensors, dtMetadata, DT_CFG, randomTrajectory } from "./dt-fixtures";
+import { dtTensors, dtMetadata, DT_CFG, randomTrajectory, referenceEmbed } from "./dt-fixtures";
 import { faultOf, fileOf, validate } from "./files";
-
-/** The typed embedding by DT-FORMAT.md's formulas, float64, written independently of dt-forward.ts. */
-function referenceEmbed(t: Record<string, Tensor>, traj: Trajectory, D: number): number[][] {
-  const row = (name: string, i: number) => Array.from(t[name].data.subarray(i * D, (i + 1) * D), Number);
-  const out: number[][] = [];
-  const T = traj.timesteps.length;
-  for (let s = 0; s < T; s++) {
-    const time = row("embed.W_time", traj.timesteps[s]);
-    out.push(row("embed.W_E_rtg", 0).map((v, j) => traj.rtg[s] * v + time[j]));
-    const st = time.slice();
-    traj.states[s].forEach((x, f) => row("embed.W_E_state", f).forEach((v, j) => (st[j] += x * v)));
-    out.push(st);
-    if (s < T - 1) out.push(row("embed.W_E_action", traj.actions[s]).map((v, j) => v + time[j]));
-  }
-  return out;
-}
 
 describe("decision transformers (DT-FORMAT.md)", () => {
   for (const variant of [{ ln: true, act_fn: "gelu" as const }, { ln: false, act_fn: "relu" as const, gated: true }]) {
