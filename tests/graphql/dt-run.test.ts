@@ -84,7 +84,7 @@ describe("Query.run on a decision transformer's trajectory", () => {
     expect(pat.shape).toEqual([DT_CFG.n_heads, 11, 11]);
     expect(run.patterns.result.positions.map((p) => p.label).slice(0, 3)).toEqual(["R0", "s0", "a0"]);
     // Causal rows sum to 1.
-    for (let row = 0; row < 11; row++) expectClose(pat.data.subarray(row * 11, row * 11 + 11).reduce((a, b) => a + b, 0), 1, { abs: 1e-5 }, `pattern row ${row}`);
+    for (let row = 0; row < 11; row++) expectClose(Array.from(pat.data.subarray(row * 11, row * 11 + 11)).reduce((a, b) => a + b, 0), 1, { abs: 1e-5 }, `pattern row ${row}`);
   });
 
   it("splits each state's top action logit into direct, head and MLP terms that add up to it; MLPs carry part of it", async () => {
