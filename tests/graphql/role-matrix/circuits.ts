@@ -33,6 +33,13 @@ export const circuitsCases: MatrixCase[] = [
   modelField("composition", `composition(kind: K) ${ENVELOPE}`),
   modelField("virtualWeights", `virtualWeights(writer: "0.0", reader: "1.1", kind: K) ${ENVELOPE}`),
   modelField("circuits", `circuits(pattern: INDUCTION) ${ENVELOPE}`),
+  {
+    covers: ["Model.typedSkipTrigrams"],
+    query: `query($id: ID!) { model(id: $id) { typedSkipTrigrams(topK: 3) ${ENVELOPE} } }`,
+    variables: (w) => ({ id: w.privateDT }),
+    path: ["model", "typedSkipTrigrams"],
+    expect: PRIVATE_READ,
+  },
   headField("scores", `scores ${ENVELOPE}`),
   headField("labels", `labels ${ENVELOPE}`),
   headField("ov", `ov(topK: 3) ${ENVELOPE}`),

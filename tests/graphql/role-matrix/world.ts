@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { tokenizerUpload, uploadFromSafetensors } from "@/lib/db/demo-models";
 import type { Prisma } from "@/lib/db/generated/client";
 import { createModelFromUpload } from "@/lib/db/tensors";
+import { dtFile } from "@/tests/api/mlp-dt-models";
 import { tinyModel, SIZES } from "@/tests/api/tiny-model";
 import { createTestUser } from "@/tests/helpers/db";
 import { createModelRow, createTeamWith } from "../fixtures";
@@ -26,6 +27,8 @@ export interface World {
   labSlug: string;
   otherTeamId: string;
   privateModel: string;
+  /** A PRIVATE decision transformer with MLPs (tests/api/mlp-dt-models.ts), for the trajectory fields. */
+  privateDT: string;
   publicModel: string;
   teamModel: string;
   privateAnnotation: string;
@@ -92,6 +95,10 @@ export async function buildWorld(db: Db, useToken: (secret: string) => Promise<A
   const otherTeamId = await createTeamWith(db, "Elsewhere", [[outsider, "OWNER"]]);
   const privateModel = await upload(db, editor, labId, "matrix-private", "PRIVATE", true);
   const publicModel = await upload(db, editor, labId, "matrix-public", "PUBLIC", false);
+  const dt = uploadFromSafetensors(dtFile());
+  const privateDT = (await createModelFromUpload(db, editor, {
+    teamId: labId, name: "matrix-dt", visibility: "PRIVATE", config: dt.config as unknown as Prisma.InputJsonObject, metadata: dt.metadata, tensors: dt.tensors, contentHash: dt.contentHash,
+  })).model.id;
   const teamModel = await createModelRow(db, { teamId: labId, name: "matrix-team", visibility: "TEAM", createdBy: editor });
 
   const annotation = async (modelId: string, author: Actor = editor) => {
@@ -167,7 +174,7 @@ export async function buildWorld(db: Db, useToken: (secret: string) => Promise<A
   };
 
   return {
-    db, owner, editor, viewer, outsider, host, labId, labSlug, otherTeamId, privateModel, publicModel, teamModel,
+    db, owner, editor, viewer, outsider, host, labId, labSlug, otherTeamId, privateModel, privateDT, publicModel, teamModel,
     privateAnnotation: (await annotation(privateModel)).id,
     publicAnnotation,
     teamAnnotation: (await annotation(teamModel)).id,
