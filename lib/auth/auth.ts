@@ -19,6 +19,8 @@ export interface AuthOptions {
   secret?: string;
   /** The public URL of the app; when absent it is taken from each request. */
   baseURL?: string;
+  /** The clock of the sign-in lockout (tests inject one). */
+  now?: () => Date;
 }
 
 /** Where better-auth's endpoints live: app/api/auth/[...all]/route.ts. */
@@ -63,8 +65,8 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
     telemetry: { enabled: false },
     // A deleted session (sign-out, revoke-sessions) must stop authenticating at once, not after the
     // actor cache's TTL: forget every cached credential of its account.
-    // Account rules at the endpoints (lib/auth/hooks.ts): the password policy, and a password change revoking other sessions and tokens.
-    hooks: authHooks(db),
+    // Account rules at the endpoints (lib/auth/hooks.ts): the password policy, the per-account sign-in lockout, and a password change revoking other sessions and tokens.
+    hooks: authHooks(db, options.now),
     databaseHooks: { session: { delete: { after: async (session) => forgetUser(session.userId) } } },
     advanced: {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },

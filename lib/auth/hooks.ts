@@ -1,10 +1,13 @@
 // better-auth's before/after hooks: where Circuitboard's own account rules meet its endpoints.
-// Rule: each rule lives in its own module (credential-revocation, password-rules, …); this file only routes an
-// endpoint path to them, so lib/auth/auth.ts stays configuration.
+// Rule: each rule lives in its own module (credential-revocation, password-rules, lockout); this
+// file only routes an endpoint path to them, so lib/auth/auth.ts stays configuration.
 import { createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { Db } from "@/lib/db/client";
 import { PASSWORD_CHANGE_PATHS, revokeCredentialsAfterPasswordChange, withOtherSessionsRevoked } from "./credential-revocation";
+import { clearFailedSignIns, lockedOutError, lockedUntil, recordFailedSignIn } from "./lockout";
 import { assertAcceptablePassword } from "./password-rules";
+
+const SIGN_IN_PATH = "/sign-in/email";
 
 /** The id of the account a successful endpoint answered about (its `user.id`), if any. */
 function returnedUserId(returned: unknown): string | null {
@@ -13,16 +16,37 @@ function returnedUserId(returned: unknown): string | null {
   return typeof user?.id === "string" ? user.id : null;
 }
 
-/** The `hooks` option of createAuth over `db`. */
-export function authHooks(db: Db) {
+/** The `email` string of a request body, if it has one. */
+function bodyEmail(body: unknown): string | null {
+  const email = body && typeof body === "object" ? (body as Record<string, unknown>).email : undefined;
+  return typeof email === "string" && email.trim() ? email : null;
+}
+
+/** The `hooks` option of createAuth over `db`; `now` is the clock (tests inject one). */
+export function authHooks(db: Db, now: () => Date = () => new Date()) {
   return {
     before: createAuthMiddleware(async (ctx) => {
-      if (ctx.path) assertAcceptablePassword(ctx.path, ctx.body);
-      if (ctx.path && PASSWORD_CHANGE_PATHS.has(ctx.path)) return { context: { body: withOtherSessionsRevoked(ctx.body) } };
+      if (!ctx.path) return;
+      if (ctx.path === SIGN_IN_PATH) {
+        const email = bodyEmail(ctx.body);
+        const at = now();
+        const until = email ? await lockedUntil(db, email, at) : null;
+        if (until) throw lockedOutError(until, at);
+      }
+      assertAcceptablePassword(ctx.path, ctx.body);
+      if (PASSWORD_CHANGE_PATHS.has(ctx.path)) return { context: { body: withOtherSessionsRevoked(ctx.body) } };
     }),
     after: createAuthMiddleware(async (ctx) => {
-      if (ctx.path && PASSWORD_CHANGE_PATHS.has(ctx.path)) {
-        const userId = returnedUserId(ctx.context.returned);
+      if (!ctx.path) return;
+      const returned = ctx.context.returned;
+      if (ctx.path === SIGN_IN_PATH) {
+        const email = bodyEmail(ctx.body);
+        if (!email) return;
+        if (isAPIError(returned) && returned.statusCode === 401) await recordFailedSignIn(db, email, now());
+        else if (returnedUserId(returned)) await clearFailedSignIns(db, email);
+      }
+      if (PASSWORD_CHANGE_PATHS.has(ctx.path)) {
+        const userId = returnedUserId(returned);
         if (userId) await revokeCredentialsAfterPasswordChange(db, userId);
       }
     }),

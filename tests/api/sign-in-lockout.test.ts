@@ -1,0 +1,77 @@
+// The per-account sign-in lockout (lib/auth/lockout.ts through lib/auth/hooks): 120 wrong passwords
+// for one email stop answering 401 after MAX_FAILED_SIGN_INS, the right password is then refused
+// with 429 and a clear message, another account is unaffected, and once the lock has passed (an
+// injected clock) the right password signs in again. The counters are rows, shared by instances.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createAuth, type Auth } from "@/lib/auth/auth";
+import { FAILED_SIGN_IN_WINDOW_MS, MAX_FAILED_SIGN_INS, SIGN_IN_LOCKOUT_MS } from "@/lib/auth/lockout";
+import { TEST_AUTH_SECRET, useTestDatabase } from "../helpers/db";
+
+const t = useTestDatabase();
+const BASE = "http://localhost:3000/api/auth";
+const PASSWORD = "purple elephants juggle";
+let clock = new Date("2026-12-04T12:00:00Z");
+let auth: Auth;
+/** A second app instance on the same database (its own better-auth, same clock). */
+let other: Auth;
+
+function post(path: string, body: unknown): Request {
+  return new Request(`${BASE}${path}`, { method: "POST", headers: { "content-type": "application/json", origin: "http://localhost:3000" }, body: JSON.stringify(body) });
+}
+
+const signIn = (via: Auth, email: string, password: string) => via.handler(post("/sign-in/email", { email, password }));
+
+beforeAll(async () => {
+  const options = { secret: TEST_AUTH_SECRET, baseURL: "http://localhost:3000", now: () => clock };
+  auth = createAuth(t.db, options);
+  other = createAuth(t.db, options);
+  for (const email of ["ada@example.org", "bob@example.org"]) {
+    expect((await auth.handler(post("/sign-up/email", { email, password: PASSWORD, name: email }))).status).toBe(200);
+  }
+});
+
+describe("the sign-in lockout", () => {
+  it("answers 429 instead of 401 after MAX_FAILED_SIGN_INS failures, for the right password too, until the lock passes", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 120; i++) {
+      // Alternate instances: the count is shared through the database.
+      const response = await signIn(i % 2 ? other : auth, "Ada@Example.org", `wrong guess number ${i}`);
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, MAX_FAILED_SIGN_INS)).toEqual(Array(MAX_FAILED_SIGN_INS).fill(401));
+    expect(statuses.slice(MAX_FAILED_SIGN_INS)).toEqual(Array(120 - MAX_FAILED_SIGN_INS).fill(429));
+
+    const right = await signIn(auth, "ada@example.org", PASSWORD);
+    expect(right.status).toBe(429);
+    expect(await right.json()).toMatchObject({ code: "ACCOUNT_LOCKED", message: "Too many failed sign-ins for this account. Try again in 15 minutes." });
+    expect(Number(right.headers.get("retry-after"))).toBe(SIGN_IN_LOCKOUT_MS / 1000);
+    expect(right.headers.getSetCookie().some((c) => c.startsWith("better-auth.session_token="))).toBe(false);
+
+    // Another account is not locked.
+    expect((await signIn(auth, "bob@example.org", PASSWORD)).status).toBe(200);
+
+    // A minute before the end it is still locked; just after, the right password works.
+    clock = new Date(clock.getTime() + SIGN_IN_LOCKOUT_MS - 60_000);
+    expect((await signIn(other, "ada@example.org", PASSWORD)).status).toBe(429);
+    clock = new Date(clock.getTime() + 60_001);
+    expect((await signIn(other, "ada@example.org", PASSWORD)).status).toBe(200);
+    // …and the success cleared the counter: a new failure starts again from one.
+    expect((await signIn(auth, "ada@example.org", "one more wrong guess")).status).toBe(401);
+    expect(await t.db.signInThrottle.findUnique({ where: { email: "ada@example.org" } })).toMatchObject({ failures: 1, lockedUntil: null });
+  });
+
+  it("counts failures within the window only", async () => {
+    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) expect((await signIn(auth, "bob@example.org", `bad ${i}`)).status).toBe(401);
+    clock = new Date(clock.getTime() + FAILED_SIGN_IN_WINDOW_MS + 1);
+    // The window has passed: this failure is the first of a new window, not the tenth.
+    expect((await signIn(auth, "bob@example.org", "bad again")).status).toBe(401);
+    expect((await signIn(auth, "bob@example.org", PASSWORD)).status).toBe(200);
+  });
+
+  it("locks an email with no account the same way (no account enumeration)", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= MAX_FAILED_SIGN_INS; i++) statuses.push((await signIn(auth, "nobody@example.org", `guess ${i}`)).status);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, MAX_FAILED_SIGN_INS)).toEqual(Array(MAX_FAILED_SIGN_INS).fill(401));
+  });
+});
