@@ -2,8 +2,9 @@
 // model above the in-process bound (lowered to 0 here so the tiny induction-2l demo takes that path)
 // is answered QUEUED, its job runs the kind in a child process (lib/analysis/job-worker) and stores
 // the same report the engine computes directly on the file; the second request reads that row; a
-// failing analysis ends FAILED with the worker's message and caches nothing; the per-user job cap
-// refuses a fifth active job with QUOTA_EXCEEDED; a queued job is cancelled at once.
+// failing analysis ends FAILED with the worker's message and caches nothing; a fifth job of one
+// account waits QUEUED for a slot (stage WAITING_STAGE) and gets the slot of a queued job cancelled;
+// QUOTA_EXCEEDED only beyond MAX_QUEUED_JOBS_PER_ACCOUNT active jobs.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,9 +18,10 @@ import { createModelFromUpload } from "@/lib/db/tensors";
 import { headReport, type HeadReportJson } from "@/lib/engine/circuits/report";
 import { loadModelFile } from "@/lib/engine/io/model-file";
 import { tsKernels } from "@/lib/engine/linalg/kernels-ts";
-import { MAX_ACTIVE_JOBS_PER_USER } from "@/lib/jobs/queue/enqueue";
+import { cancelJobForActor } from "@/lib/jobs/queue/access";
+import { MAX_ACTIVE_JOBS_PER_USER, MAX_QUEUED_JOBS_PER_ACCOUNT } from "@/lib/jobs/queue/enqueue";
 import { JobRunner, jobRunner, setJobRunner } from "@/lib/jobs/queue/runner";
-import { getJob } from "@/lib/jobs/queue/store";
+import { getJob, WAITING_STAGE } from "@/lib/jobs/queue/store";
 import { createTestUser, useTestDatabase } from "@/tests/helpers/db";
 import { createModelRow, createTeamWith } from "./fixtures";
 
@@ -94,34 +96,43 @@ describe("getHeadReportForActor above the in-process bound", () => {
   });
 });
 
-describe("job cap and cancelling a queued job", () => {
-  it(`refuses a job beyond ${MAX_ACTIVE_JOBS_PER_USER} active ones with QUOTA_EXCEEDED, and a queued job cancelled never runs`, async () => {
+describe("job slots and cancelling a queued job", () => {
+  it(`leaves a job beyond ${MAX_ACTIVE_JOBS_PER_USER} dispatched ones waiting, lets it in when a queued job is cancelled, and refuses beyond ${MAX_QUEUED_JOBS_PER_ACCOUNT}`, async () => {
     // A runner that consumes nothing keeps the jobs QUEUED.
     await jobRunner(t.db).stop({ abort: true });
     const idle = new JobRunner(t.db, { consume: false });
     setJobRunner(t.db, idle);
     await idle.start();
     const user = await createTestUser(t.db, "busy");
+    await t.db.membership.upsert({ where: { teamId_userId: { teamId, userId: user.userId } }, create: { teamId, userId: user.userId, role: "VIEWER" }, update: {} });
     const ids: string[] = [];
     for (let i = 0; i < MAX_ACTIVE_JOBS_PER_USER; i++) {
       const m = await createModelRow(t.db, { teamId, name: `q${i}`, createdBy: owner });
-      await t.db.membership.upsert({ where: { teamId_userId: { teamId, userId: user.userId } }, create: { teamId, userId: user.userId, role: "VIEWER" }, update: {} });
       const state = await getHeadReportForActor(t.db, user, m, { inProcessBytes: 0 });
-      expect(state.status).toBe("QUEUED");
+      expect(state).toMatchObject({ status: "QUEUED", progress: { stage: null } });
       if (state.status === "QUEUED") ids.push(state.jobId);
     }
     const extra = await createModelRow(t.db, { teamId, name: "one too many", createdBy: owner });
-    await expect(getHeadReportForActor(t.db, user, extra, { inProcessBytes: 0 })).rejects.toBeInstanceOf(QuotaError);
-    await expect(getHeadReportForActor(t.db, user, extra, { inProcessBytes: 0 })).rejects.toMatchObject({ code: "QUOTA_EXCEEDED" });
-    const { requestCancel } = await import("@/lib/jobs/queue/store");
-    const cancelled = await requestCancel(t.db, ids[0]);
+    const waiting = await getHeadReportForActor(t.db, user, extra, { inProcessBytes: 0 });
+    expect(waiting).toMatchObject({ status: "QUEUED", progress: { fraction: 0, stage: WAITING_STAGE } });
+    if (waiting.status !== "QUEUED") return;
+    // Asked again, it is the same waiting job.
+    expect(await getHeadReportForActor(t.db, user, extra, { inProcessBytes: 0 })).toMatchObject({ status: "QUEUED", jobId: waiting.jobId });
+    const cancelled = await cancelJobForActor(t.db, user, ids[0]);
     expect(cancelled).toMatchObject({ status: "CANCELLED", cancelRequested: true, startedAt: null });
-    // With one slot free again the cap lets the next one in.
-    const next = await createModelRow(t.db, { teamId, name: "next", createdBy: owner });
-    expect((await getHeadReportForActor(t.db, user, next, { inProcessBytes: 0 })).status).toBe("QUEUED");
-    // At the cap again, an upload's own head report is still enqueued (enforceCap false).
-    await expect(getHeadReportForActor(t.db, user, extra, { inProcessBytes: 0 })).rejects.toBeInstanceOf(QuotaError);
-    expect((await getHeadReportForActor(t.db, user, extra, { inProcessBytes: 0, enforceCap: false })).status).toBe("QUEUED");
+    // Its slot went to the waiting job.
+    expect(await getJob(t.db, waiting.jobId)).toMatchObject({ status: "QUEUED", stage: null });
+    // An upload's own head report is dispatched whatever the slots (enforceCap false).
+    const uploaded = await createModelRow(t.db, { teamId, name: "uploaded", createdBy: owner });
+    expect(await getHeadReportForActor(t.db, user, uploaded, { inProcessBytes: 0, enforceCap: false })).toMatchObject({ status: "QUEUED", progress: { stage: null } });
+    // Up to MAX_QUEUED_JOBS_PER_ACCOUNT active jobs in all; then QUOTA_EXCEEDED.
+    const active = await t.db.job.count({ where: { createdById: user.userId, status: { in: ["QUEUED", "RUNNING"] } } });
+    await t.db.job.createMany({
+      data: Array.from({ length: MAX_QUEUED_JOBS_PER_ACCOUNT - active }, () => ({ type: "analysis", kind: "ov", teamId, createdById: user.userId, stage: WAITING_STAGE })),
+    });
+    const over = await createModelRow(t.db, { teamId, name: "over the queue", createdBy: owner });
+    await expect(getHeadReportForActor(t.db, user, over, { inProcessBytes: 0 })).rejects.toBeInstanceOf(QuotaError);
+    await expect(getHeadReportForActor(t.db, user, over, { inProcessBytes: 0 })).rejects.toMatchObject({ code: "QUOTA_EXCEEDED" });
     await idle.stop();
   });
 });

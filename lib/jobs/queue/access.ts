@@ -9,6 +9,8 @@ import { NotFoundError } from "../../db/errors";
 import { getModelForActor } from "../../db/models";
 import { cancelTrainingJobForActor, getTrainingJobForActor } from "../../db/training-jobs";
 import { notifyTraining } from "../training-runner";
+import { admitWaitingJobs } from "./admit";
+import { jobRunner } from "./runner";
 import { getJob, requestCancel, type JobRow } from "./store";
 
 const notFound = () => new NotFoundError("No job with that id.");
@@ -48,5 +50,8 @@ export async function cancelJobForActor(db: Db, actor: Actor | null, id: string)
     const model = await getModelForActor(db, actor, await modelIdOf(db, job));
     authorize(actor, "model:update", await modelResource(db, actor, model), "model");
   }
-  return (await requestCancel(db, id)) ?? job;
+  const after = (await requestCancel(db, id)) ?? job;
+  // A queued job cancelled frees its slot at once: the account's next waiting job goes in.
+  if (job.createdById && job.status === "QUEUED") await admitWaitingJobs(db, job.createdById, jobRunner(db));
+  return after;
 }

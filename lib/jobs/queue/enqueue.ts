@@ -1,16 +1,19 @@
-// Creating jobs: the per-user cap on active jobs and the one-active-job-per-analysis rule.
-// Rules: the cap counts the actor's QUEUED and RUNNING jobs of every type (analyses and training)
-// and is checked before the row is written; an analysis already queued or running (anyone's) is
-// joined, not duplicated, and costs the caller nothing; the new row is dispatched after it commits.
+// Creating jobs: the per-account slots and the one-active-job-per-analysis rule.
+// Rules: the caps count the actor's QUEUED and RUNNING jobs of every type (analyses and training)
+// and are checked before the row is written: a training run beyond MAX_ACTIVE_JOBS_PER_USER is
+// refused (QUOTA_EXCEEDED); an analysis beyond it is written QUEUED with WAITING_STAGE and not
+// dispatched (./admit lets it in when a slot frees), and refused only beyond
+// MAX_QUEUED_JOBS_PER_ACCOUNT; an analysis already queued or running (anyone's) is joined, not
+// duplicated, and costs the caller nothing; a new row is dispatched after it commits.
 import type { Actor } from "../../auth/policy";
 import type { Db, DbOrTx } from "../../db/client";
 import { QuotaError } from "../../db/errors";
 import { Prisma } from "../../db/generated/client";
+import { countDispatchedJobs, MAX_ACTIVE_JOBS_PER_USER, MAX_QUEUED_JOBS_PER_ACCOUNT } from "./admit";
 import { jobRunner } from "./runner";
-import { ACTIVE_JOB_STATUSES, JOB_FIELDS, type JobRow } from "./store";
+import { ACTIVE_JOB_STATUSES, JOB_FIELDS, WAITING_STAGE, type JobRow } from "./store";
 
-/** Most jobs (analyses and training runs) one account may have queued or running at once. */
-export const MAX_ACTIVE_JOBS_PER_USER = 4;
+export { MAX_ACTIVE_JOBS_PER_USER, MAX_QUEUED_JOBS_PER_ACCOUNT } from "./admit";
 
 /** Throws QuotaError when the actor already has MAX_ACTIVE_JOBS_PER_USER active jobs. */
 export async function checkJobCap(db: DbOrTx, actor: Actor): Promise<void> {
@@ -40,20 +43,31 @@ export async function findActiveAnalysisJob(db: DbOrTx, input: Parameters<typeof
   return db.job.findUnique({ where: { activeKey: activeKeyOf(input) }, select: JOB_FIELDS });
 }
 
+/** Whether an analysis of `actor` must wait for a slot (QuotaError beyond MAX_QUEUED_JOBS_PER_ACCOUNT active jobs). */
+async function mustWait(db: Db, actor: Actor): Promise<boolean> {
+  const active = await db.job.count({ where: { createdById: actor.userId, status: { in: ACTIVE_JOB_STATUSES } } });
+  if (active >= MAX_QUEUED_JOBS_PER_ACCOUNT) {
+    throw new QuotaError(`You already have ${active} jobs queued or running; the limit is ${MAX_QUEUED_JOBS_PER_ACCOUNT}. Wait for some to finish or cancel some.`);
+  }
+  return (await countDispatchedJobs(db, actor.userId)) >= MAX_ACTIVE_JOBS_PER_USER;
+}
+
 /**
- * The analysis's active job, or a new QUEUED one created by `actor` (capped unless `enforceCap` is
- * false, e.g. the head report an upload enqueues), dispatched to a worker.
+ * The analysis's active job, or a new QUEUED one created by `actor`, dispatched to a worker — or,
+ * when the actor's slots are taken, left waiting (stage WAITING_STAGE) until one frees. Unless
+ * `enforceCap` is false (e.g. the head report an upload enqueues: dispatched at once, uncounted).
  */
 export async function enqueueAnalysisJob(db: Db, actor: Actor | null, input: AnalysisJobInput, options: { enforceCap?: boolean } = {}): Promise<JobRow> {
   const existing = await findActiveAnalysisJob(db, input);
   if (existing) return existing;
-  if (actor && options.enforceCap !== false) await checkJobCap(db, actor);
+  const waiting = actor !== null && options.enforceCap !== false && (await mustWait(db, actor));
   let job: JobRow;
   try {
     job = await db.job.create({
       data: {
         type: "analysis", kind: input.kind, params: input.params, modelVersionId: input.modelVersionId, paramsHash: input.paramsHash,
         engineVersion: input.engineVersion, activeKey: activeKeyOf(input), teamId: input.teamId, createdById: actor?.userId ?? null,
+        ...(waiting ? { stage: WAITING_STAGE } : {}),
       },
       select: JOB_FIELDS,
     });
@@ -65,6 +79,6 @@ export async function enqueueAnalysisJob(db: Db, actor: Actor | null, input: Ana
     }
     throw error;
   }
-  await jobRunner(db).dispatch(job.id);
+  if (!waiting) await jobRunner(db).dispatch(job.id);
   return job;
 }

@@ -17,7 +17,8 @@ import { subscribe, type Unsubscribe } from "../../live";
 import { jobEvents, type JobEvent } from "./events";
 import { trainingJobLost } from "../training-runner";
 import { jobHandler } from "./handlers";
-import { claimJob, endJob, HEARTBEAT_MS, LEASE_MS, queuedJobIds, renewLease, sweepExpiredLeases } from "./store";
+import { admitWaitingJobs, admitWaitingJobsOfAll } from "./admit";
+import { claimJob, endJob, HEARTBEAT_MS, LEASE_MS, NOT_WAITING, queuedJobIds, renewLease, sweepExpiredLeases } from "./store";
 import { JobFailure, type JobContext } from "./types";
 
 /** Expired leases are looked for this often on every instance. */
@@ -164,12 +165,14 @@ export class JobRunner {
     this.sweeping ??= (async () => {
       try {
         const { retried, failed } = await sweepExpiredLeases(this.db);
+        // Slots freed anywhere (a job ended on another instance, a queued job cancelled) let waiting jobs in.
+        await admitWaitingJobsOfAll(this.db, this);
         for (const job of retried) await this.dispatch(job.id);
         for (const job of failed) if (job.type === "training") await trainingJobLost(this.db, job);
         if (this.mode === "embedded") {
           for (const id of await queuedJobIds(this.db)) this.takeLocally(id);
         } else if (this.boss) {
-          const stale = await this.db.job.findMany({ where: { status: "QUEUED", updatedAt: { lt: new Date(Date.now() - REDISPATCH_AFTER_MS) } }, select: { id: true }, take: 50 });
+          const stale = await this.db.job.findMany({ where: { status: "QUEUED", ...NOT_WAITING, updatedAt: { lt: new Date(Date.now() - REDISPATCH_AFTER_MS) } }, select: { id: true }, take: 50 });
           for (const { id } of stale) {
             await this.db.job.updateMany({ where: { id, status: "QUEUED" }, data: { updatedAt: new Date() } });
             await this.dispatch(id);
@@ -237,6 +240,7 @@ export class JobRunner {
       if (state.abort.signal.aborted && !state.cancelled) return;
       if (await endJob(this.db, jobId, this.owner, outcome.status, outcome.error)) {
         if (outcome.status === "QUEUED") await this.dispatch(jobId);
+        else if (job.createdById) await admitWaitingJobs(this.db, job.createdById, this);
       }
     } finally {
       clearInterval(heartbeat);

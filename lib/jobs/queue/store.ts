@@ -20,6 +20,16 @@ export type JobRow = Prisma.JobGetPayload<{ select: typeof JOB_FIELDS }>;
 
 export const ACTIVE_JOB_STATUSES: JobStatus[] = ["QUEUED", "RUNNING"];
 
+/**
+ * The stage of a QUEUED analysis that waits for one of its account's MAX_ACTIVE_JOBS_PER_USER slots
+ * (./enqueue): it is not dispatched, claimed or picked up by a sweep until ./enqueue's
+ * admitWaitingJobs clears the stage and dispatches it.
+ */
+export const WAITING_STAGE = "waiting for a free slot";
+
+/** Rows not waiting for a slot (a NULL stage included, which `not` alone would leave out). */
+export const NOT_WAITING = { OR: [{ stage: null }, { stage: { not: WAITING_STAGE } }] } satisfies Prisma.JobWhereInput;
+
 /** A lease lasts this long; the holder renews it every HEARTBEAT_MS. */
 export const LEASE_MS = 20_000;
 export const HEARTBEAT_MS = 5_000;
@@ -41,7 +51,7 @@ export async function getJob(db: DbOrTx, id: string): Promise<JobRow | null> {
 export async function claimJob(db: Db, id: string, owner: string): Promise<JobRow | null> {
   const now = new Date();
   const { count } = await db.job.updateMany({
-    where: { id, status: "QUEUED", cancelRequested: false },
+    where: { id, status: "QUEUED", cancelRequested: false, ...NOT_WAITING },
     data: { status: "RUNNING", leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + LEASE_MS), heartbeatAt: now, startedAt: now, attempts: { increment: 1 }, error: null },
   });
   if (count !== 1) return null;
@@ -125,8 +135,8 @@ export async function sweepExpiredLeases(db: Db, now = new Date()): Promise<Swee
   return out;
 }
 
-/** Ids of QUEUED jobs, oldest first (what an embedded runner picks up after a restart). */
+/** Ids of QUEUED jobs not waiting for a slot, oldest first (what an embedded runner picks up after a restart). */
 export async function queuedJobIds(db: Db, take = 100): Promise<string[]> {
-  const rows = await db.job.findMany({ where: { status: "QUEUED" }, select: { id: true }, orderBy: { createdAt: "asc" }, take });
+  const rows = await db.job.findMany({ where: { status: "QUEUED", ...NOT_WAITING }, select: { id: true }, orderBy: { createdAt: "asc" }, take });
   return rows.map((r) => r.id);
 }
