@@ -15,7 +15,9 @@
 // the real /api/graphql handler (it authenticated, and was cached, before being revoked).
 // OUTCOMES — "ok": no error and a value at the entry's path; "some": a non-empty list there; "none":
 // null or an empty list (hidden, no error); or exactly one error with code UNAUTHENTICATED, FORBIDDEN
-// or NOT_FOUND. A payload answering `ok: false` is never "ok". Every refused mutation (and every refused
+// or NOT_FOUND. A payload answering `ok: false` is never "ok". No response may contain a name or an
+// email the role may not learn (World.secrets: the lab's name, the PRIVATE and TEAM models' names,
+// other accounts' emails — User.email goes to the account itself and OWNERs of a team it is in). Every refused mutation (and every refused
 // subscription) must leave the row count of every table unchanged.
 //
 // SPEED — the world (role-matrix/world.ts) is built once; cases that change or delete something make
@@ -156,6 +158,9 @@ describe.each(ordered.map((c) => [caseName(c), c] as const))("%s", (_name, c) =>
     const result = await runner.run(c, role, variables);
     const got = judge(result, path);
     expect(satisfies(got, want), `${role} on ${caseName(c)}: expected ${want}, got ${got}\n${JSON.stringify(result).slice(0, 600)}`).toBe(true);
+    const text = JSON.stringify(result);
+    const leaked = w.secrets[role].filter((secret) => text.includes(secret));
+    expect(leaked, `${role} on ${caseName(c)} learnt ${leaked.join(", ")}`).toEqual([]);
     if (before) expect(await tableRowCounts(t.db), `${role} on ${caseName(c)}: a refused ${kind} changed rows`).toEqual(before);
   });
 });

@@ -6,7 +6,7 @@ import { CLAIM_SPEC } from "./world";
 export const claimCases: MatrixCase[] = [
   {
     covers: ["Annotation.claims", "Claim.spec", "Claim.author"],
-    query: `query($id: ID!) { annotation(id: $id) { claims { id spec status author { name } current { status value } } } }`,
+    query: `query($id: ID!) { annotation(id: $id) { claims { id spec status author { name email } current { status value } } } }`,
     variables: (w) => ({ id: w.publicAnnotation }),
     path: ["annotation", "claims"],
     expect: "some some some some",

@@ -3,17 +3,34 @@
 // PRIVATE and the PUBLIC model's annotations; writes use the TEAM model (a VIEWER is FORBIDDEN, a
 // non-member NOT_FOUND) and the PUBLIC one (a non-member can read it but not write: FORBIDDEN).
 import { ANY_ACCOUNT, PRIVATE_READ, PUBLIC_READ, TEAM_WRITE, type MatrixCase } from "./types";
+import type { World } from "./world";
 
 const ANNOTATION = `query($id: ID!) { annotation(id: $id) {
   id label body bodyHtml author { name email } votes { agree disagree viewerVote }
   evidence { kind resultId found value truncated }
-  revisions { version author { name } changes { field } bodyDiff { value } }
-  comments { id body author { name } deleted }
+  revisions { version author { name email } changes { field } bodyDiff { value } }
+  comments { id body author { name email } deleted }
 } }`;
 const CONSENSUS = `query($id: ID!) { model(id: $id) { headConsensus { head label count accepted { id } } } }`;
 const PUBLIC_WRITE = "ok ok FORBIDDEN FORBIDDEN";
 const CREATE = `mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { ok annotation { id } } }`;
 const COMMENT = `mutation($input: CreateCommentInput!) { createComment(input: $input) { ok comment { id } } }`;
+
+/** The same writes on the PRIVATE model: whoever may not read it gets NOT_FOUND, never FORBIDDEN (which would confirm it exists). */
+function privateWrites(): MatrixCase[] {
+  const variant = "PRIVATE";
+  const hidden = "ok ok NOT_FOUND NOT_FOUND";
+  const fresh = (w: World) => w.fresh.annotation(w.privateModel);
+  return [
+    { covers: ["Mutation.updateAnnotation"], variant, query: `mutation($input: UpdateAnnotationInput!) { updateAnnotation(input: $input) { ok annotation { version } } }`, variables: async (w) => { const a = await fresh(w); return { input: { id: a.id, version: a.version, body: "edited" } }; }, path: ["updateAnnotation", "annotation"], expect: hidden },
+    { covers: ["Mutation.deleteAnnotation"], variant, query: `mutation($id: ID!, $v: Int!) { deleteAnnotation(id: $id, version: $v) { ok } }`, variables: async (w) => { const a = await fresh(w); return { id: a.id, v: a.version }; }, path: ["deleteAnnotation", "ok"], expect: hidden },
+    { covers: ["Mutation.setAnnotationAccepted"], variant, query: `mutation($id: ID!) { setAnnotationAccepted(id: $id, accepted: true) { ok annotation { accepted } } }`, variables: async (w) => ({ id: (await fresh(w)).id }), path: ["setAnnotationAccepted", "annotation"], expect: hidden },
+    { covers: ["Mutation.voteAnnotation"], variant, query: `mutation($id: ID!) { voteAnnotation(id: $id, value: AGREE) { ok annotation { id } } }`, variables: (w) => ({ id: w.privateAnnotation }), path: ["voteAnnotation", "annotation"], expect: hidden },
+    { covers: ["Mutation.createComment"], variant, query: COMMENT, variables: (w) => ({ input: { modelId: w.privateModel, target: "ANNOTATION", targetId: w.privateAnnotation, body: "hello" } }), path: ["createComment", "comment"], expect: hidden },
+    { covers: ["Mutation.updateComment"], variant, query: `mutation($id: ID!, $v: Int!) { updateComment(id: $id, version: $v, body: "edited") { ok comment { version } } }`, variables: async (w) => { const c = await w.fresh.comment(w.privateModel); return { id: c.id, v: c.version }; }, path: ["updateComment", "comment"], expect: "FORBIDDEN ok NOT_FOUND NOT_FOUND" },
+    { covers: ["Mutation.deleteComment"], variant, query: `mutation($id: ID!, $v: Int!) { deleteComment(id: $id, version: $v) { ok } }`, variables: async (w) => { const c = await w.fresh.comment(w.privateModel); return { id: c.id, v: c.version }; }, path: ["deleteComment", "ok"], expect: hidden },
+  ];
+}
 
 export const collabCases: MatrixCase[] = [
   { covers: ["Query.annotation"], variant: "PRIVATE", query: `query($id: ID!) { annotation(id: $id) { id } }`, variables: (w) => ({ id: w.privateAnnotation }), expect: PRIVATE_READ },
@@ -95,6 +112,7 @@ export const collabCases: MatrixCase[] = [
     path: ["deleteComment", "ok"],
     expect: TEAM_WRITE,
   },
+  ...privateWrites(),
   {
     covers: ["Mutation.defineAnnotationLabel"],
     query: `mutation($t: ID!, $name: String!) { defineAnnotationLabel(teamId: $t, name: $name) { ok label { name } } }`,

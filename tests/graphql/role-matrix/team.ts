@@ -7,7 +7,7 @@ export const teamCases: MatrixCase[] = [
   { covers: ["Query.teams"], query: `{ teams { id name } }`, expect: "some some some some" },
   { covers: ["Query.team", "Team.viewerRole"], query: `query($id: ID!) { team(id: $id) { id viewerRole } }`, variables: LAB, expect: "some some some none" },
   { covers: ["Query.team"], variant: "by slug", query: `query($id: ID!) { team(id: $id) { id } }`, variables: (w) => ({ id: w.labSlug }), expect: "some some some none" },
-  { covers: ["Team.members", "Member.user"], query: `query($id: ID!) { team(id: $id) { members { role user { id name } } } }`, variables: LAB, path: ["team", "members"], expect: "some some some none" },
+  { covers: ["Team.members", "Member.user"], query: `query($id: ID!) { team(id: $id) { members { role user { id name email } } } }`, variables: LAB, path: ["team", "members"], expect: "some some some none" },
   // Invitations (their emails and roles) are the OWNERs' business.
   { covers: ["Team.invitations"], query: `query($id: ID!) { team(id: $id) { invitations { id role } } }`, variables: LAB, path: ["team", "invitations"], expect: "some none none none" },
   { covers: ["Team.models"], query: `query($id: ID!) { team(id: $id) { models { edges { node { id } } } } }`, variables: LAB, path: ["team", "models", "edges"], expect: "some some some none" },
@@ -26,6 +26,14 @@ export const teamCases: MatrixCase[] = [
     variables: async (w) => ({ token: await w.fresh.invitationToken() }),
     path: ["acceptInvitation", "team"],
     expect: ANY_ACCOUNT,
+  },
+  {
+    covers: ["Mutation.acceptInvitation"],
+    variant: "an invitation for another email",
+    query: `mutation($token: String!) { acceptInvitation(token: $token) { ok team { id } } }`,
+    variables: async (w) => ({ token: await w.fresh.invitationToken("someone-else@test.circuitboard.local") }),
+    path: ["acceptInvitation", "team"],
+    expect: "FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN",
   },
   {
     covers: ["Mutation.setMemberRole"],

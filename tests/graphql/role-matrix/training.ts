@@ -9,7 +9,7 @@ export const trainingCases: MatrixCase[] = [
   { covers: ["Query.trainingTasks"], query: `{ trainingTasks { name vocabSize } }`, expect: "some some some some some some" },
   {
     covers: ["Query.trainingJob", "TrainingJob.team", "TrainingJob.owner"],
-    query: `query($id: ID!) { trainingJob(id: $id) { id status step totalSteps history { step } versions team { id } owner { name } } }`,
+    query: `query($id: ID!) { trainingJob(id: $id) { id status step totalSteps history { step } versions team { id } owner { name email } } }`,
     variables: (w) => ({ id: w.trainingJob }),
     expect: "ok ok none none",
   },

@@ -14,6 +14,7 @@ import { tinyModel, SIZES } from "@/tests/api/tiny-model";
 import { createTestUser } from "@/tests/helpers/db";
 import { createModelRow, createTeamWith } from "../fixtures";
 import { gql } from "../harness";
+import type { MatrixRole } from "./types";
 
 export interface World {
   db: Db;
@@ -44,6 +45,8 @@ export interface World {
   /** The secret of the OWNER's API token, used once and then revoked. */
   revokedSecret: string;
   fresh: Fresh;
+  /** Strings no response to that role may contain (names and emails it may not learn). */
+  secrets: Record<MatrixRole, string[]>;
 }
 
 export interface Fresh {
@@ -53,8 +56,8 @@ export interface Fresh {
   claim(annotationId: string): Promise<string>;
   /** A new VIEWER of the lab (for role changes and removals). */
   member(): Promise<string>;
-  /** The secret of an open invitation to a team of `host`'s. */
-  invitationToken(): Promise<string>;
+  /** The secret of an open invitation to a team of `host`'s (for `email` only, when given). */
+  invitationToken(email?: string): Promise<string>;
   ownerToken(): Promise<string>;
   queuedAnalysisJob(modelId: string): Promise<string>;
   queuedTrainingJob(): Promise<string>;
@@ -62,6 +65,7 @@ export interface Fresh {
 }
 
 let serial = 0;
+const LAB_NAME = "Matrix Lab";
 
 type GqlData = Record<string, Record<string, unknown> & { ok?: boolean }>;
 
@@ -90,7 +94,7 @@ export const CLAIM_SPEC = { metric: "ovCopying", head: "0.0", comparator: ">=", 
 
 export async function buildWorld(db: Db, useToken: (secret: string) => Promise<Actor | null>): Promise<World> {
   const [owner, editor, viewer, outsider, host] = await Promise.all(["owner", "editor", "viewer", "outsider", "host"].map((l) => createTestUser(db, `matrix-${l}`)));
-  const labId = await createTeamWith(db, "Matrix Lab", [[owner, "OWNER"], [editor, "EDITOR"], [viewer, "VIEWER"]]);
+  const labId = await createTeamWith(db, LAB_NAME, [[owner, "OWNER"], [editor, "EDITOR"], [viewer, "VIEWER"]]);
   const labSlug = (await db.team.findUniqueOrThrow({ where: { id: labId }, select: { slug: true } })).slug;
   const otherTeamId = await createTeamWith(db, "Elsewhere", [[outsider, "OWNER"]]);
   const privateModel = await upload(db, editor, labId, "matrix-private", "PRIVATE", true);
@@ -159,9 +163,9 @@ export async function buildWorld(db: Db, useToken: (secret: string) => Promise<A
       await db.membership.create({ data: { teamId: labId, userId: user.userId, role: "VIEWER" satisfies Role } });
       return user.userId;
     },
-    async invitationToken() {
+    async invitationToken(email?: string) {
       const teamId = await createTeamWith(db, `Matrix Host ${++serial}`, [[host, "OWNER"]]);
-      const d = await must(db, host, `mutation($t: ID!) { inviteMember(input: { teamId: $t, role: VIEWER }) { ok token } }`, { t: teamId });
+      const d = await must(db, host, `mutation($t: ID!, $email: String) { inviteMember(input: { teamId: $t, email: $email, role: VIEWER }) { ok token } }`, { t: teamId, email: email ?? null });
       return d.inviteMember.token as string;
     },
     async ownerToken() {
@@ -173,7 +177,21 @@ export async function buildWorld(db: Db, useToken: (secret: string) => Promise<A
     label: () => `matrix-label-${++serial}`,
   };
 
+  const labName = LAB_NAME;
+  const privateName = "matrix-private";
+  const teamName = "matrix-team";
+  const signedOut = [labName, privateName, teamName, owner.email, editor.email, viewer.email, outsider.email];
+  const secrets: Record<MatrixRole, string[]> = {
+    OWNER: [outsider.email],
+    EDITOR: [owner.email, viewer.email, outsider.email],
+    VIEWER: [privateName, owner.email, editor.email, outsider.email],
+    OUTSIDER: [labName, privateName, teamName, owner.email, editor.email, viewer.email],
+    ANON: signedOut,
+    REVOKED: signedOut,
+  };
+
   return {
+    secrets,
     db, owner, editor, viewer, outsider, host, labId, labSlug, otherTeamId, privateModel, privateDT, publicModel, teamModel,
     privateAnnotation: (await annotation(privateModel)).id,
     publicAnnotation,
