@@ -12,7 +12,9 @@
 //
 // ROLES — OWNER, EDITOR and VIEWER of the private team "Matrix Lab"; OUTSIDER, who owns another team;
 // ANON, signed out; REVOKED, the OWNER's API token after revocation, sent as a Bearer header through
-// the real /api/graphql handler (it authenticated, and was cached, before being revoked).
+// the real /api/graphql handler (it authenticated, and was cached, before being revoked); TOKEN and
+// READ_TOKEN, live tokens of the OWNER with scopes READ+WRITE and READ, whose outcomes follow from the
+// OWNER's by the scope rule (role-matrix/types.ts).
 // OUTCOMES — "ok": no error and a value at the entry's path; "some": a non-empty list there; "none":
 // null or an empty list (hidden, no error); or exactly one error with code UNAUTHENTICATED, FORBIDDEN
 // or NOT_FOUND. A payload answering `ok: false` is never "ok". No response may contain a name or an
@@ -39,11 +41,11 @@ import { collabCases } from "./role-matrix/collab";
 import { jobCases } from "./role-matrix/job";
 import { liveCases } from "./role-matrix/live";
 import { modelCases } from "./role-matrix/model";
-import { createRunner, judge, operationKind, satisfies, type Runner } from "./role-matrix/runner";
+import { createRunner, judge, satisfies, type Runner } from "./role-matrix/runner";
 import { runCases } from "./role-matrix/run";
 import { teamCases } from "./role-matrix/team";
 import { trainingCases } from "./role-matrix/training";
-import { ROLES, caseName, outcomesOf, type MatrixCase } from "./role-matrix/types";
+import { ROLES, caseName, operationKind, outcomesOf, type MatrixCase } from "./role-matrix/types";
 import { userCases } from "./role-matrix/user";
 import { buildWorld, type World } from "./role-matrix/world";
 

@@ -1,9 +1,8 @@
 // Runs one role-matrix case as one role and judges what came back. Members, the OUTSIDER and ANON go
-// through the Apollo server in process (tests/graphql/harness); REVOKED goes through the real
-// /api/graphql handler with its Bearer token, so the actor is resolved as in production (and must be
-// refused although the token authenticated — and was cached — before it was revoked). Subscriptions
+// through the Apollo server in process (tests/graphql/harness); the token roles go through the real
+// /api/graphql handler with their Bearer token, so the actor is resolved as in production (REVOKED
+// must be refused although it authenticated — and was cached — before it was revoked). Subscriptions
 // go through the SSE handler (graphql/sse-handler) with graphql-sse's client.
-import { parse, type OperationDefinitionNode } from "graphql";
 import { createClient, type ExecutionResult } from "graphql-sse";
 import type { Actor } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
@@ -12,7 +11,7 @@ import { createGraphQLHandler } from "@/graphql/http-handler";
 import { createApolloServer } from "@/graphql/server";
 import { createSubscriptionHandler } from "@/graphql/sse-handler";
 import { gql, type GqlResult } from "../harness";
-import type { MatrixCase, MatrixRole, Outcome } from "./types";
+import { operationKind, type MatrixCase, type MatrixRole, type Outcome } from "./types";
 import type { World } from "./world";
 
 export type ActorResolver = (request: Request) => Promise<Actor | null>;
@@ -33,15 +32,9 @@ async function settled(check: () => Promise<boolean>): Promise<void> {
   }
 }
 
-export function operationKind(query: string): OperationDefinitionNode["operation"] {
-  const op = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
-  if (!op) throw new Error(`role matrix: no operation in ${query}`);
-  return op.operation;
-}
-
 export function createRunner(db: Db, w: World, resolveActor: ActorResolver): Runner {
   const actorOf = (role: MatrixRole): Actor | null =>
-    ({ OWNER: w.owner, EDITOR: w.editor, VIEWER: w.viewer, OUTSIDER: w.outsider, ANON: null, REVOKED: null })[role];
+    ({ OWNER: w.owner, EDITOR: w.editor, VIEWER: w.viewer, OUTSIDER: w.outsider, ANON: null, REVOKED: null, TOKEN: null, READ_TOKEN: null })[role];
   const context = async (request: Request): Promise<GraphQLContext> => {
     const id = request.headers.get("x-matrix-actor");
     if (id !== null) return { db, actor: [w.owner, w.editor, w.viewer, w.outsider].find((a) => a.userId === id) ?? null };
@@ -84,11 +77,12 @@ export function createRunner(db: Db, w: World, resolveActor: ActorResolver): Run
 
   return {
     async run(c, role, variables) {
-      const headers: Record<string, string> = role === "REVOKED" ? { authorization: `Bearer ${w.revokedSecret}` } : {};
+      const secret = { REVOKED: w.revokedSecret, TOKEN: w.tokenSecret, READ_TOKEN: w.readTokenSecret }[role as string];
+      const headers: Record<string, string> = secret ? { authorization: `Bearer ${secret}` } : {};
       const actor = actorOf(role);
       if (actor) headers["x-matrix-actor"] = actor.userId;
       if (operationKind(c.query) === "subscription") return subscribeOnce(c.query, variables, headers);
-      if (role === "REVOKED") return overHttp(c.query, variables, headers);
+      if (secret) return overHttp(c.query, variables, headers);
       return gql(db, actor, c.query, variables);
     },
     close() {

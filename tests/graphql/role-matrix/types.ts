@@ -2,11 +2,21 @@
 // names the schema fields it covers, gives one operation, builds its variables from the fixture world
 // (creating fresh objects when the operation changes or deletes them) and says, per role, what must
 // come back.
+import { parse, type OperationDefinitionNode } from "graphql";
 import type { World } from "./world";
 
-/** Who asks: the team's three roles, an account of another team, nobody, and a revoked API token. */
-export const ROLES = ["OWNER", "EDITOR", "VIEWER", "OUTSIDER", "ANON", "REVOKED"] as const;
+/** Who asks, with an outcome written per case: the team's three roles, an account of another team, nobody, and a revoked API token. */
+export const WRITTEN_ROLES = ["OWNER", "EDITOR", "VIEWER", "OUTSIDER", "ANON", "REVOKED"] as const;
+/**
+ * The OWNER through live API tokens, whose outcomes follow from the OWNER's by the scope rule
+ * (lib/auth/scopes.ts, README): TOKEN has the default scopes READ and WRITE, so it is refused
+ * createApiToken and revokeApiToken (TOKENS) with FORBIDDEN; READ_TOKEN has READ only, so every
+ * mutation is FORBIDDEN. Queries and subscriptions answer as to the OWNER.
+ */
+export const TOKEN_ROLES = ["TOKEN", "READ_TOKEN"] as const;
+export const ROLES = [...WRITTEN_ROLES, ...TOKEN_ROLES] as const;
 export type MatrixRole = (typeof ROLES)[number];
+export type TokenRole = (typeof TOKEN_ROLES)[number];
 
 export const ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -39,14 +49,37 @@ export interface MatrixCase {
   last?: boolean;
 }
 
-/** The outcome per role of a case's `expect` string. */
+function operationOf(query: string): OperationDefinitionNode {
+  const op = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
+  if (!op) throw new Error(`role matrix: no operation in ${query}`);
+  return op;
+}
+
+export function operationKind(query: string): OperationDefinitionNode["operation"] {
+  return operationOf(query).operation;
+}
+
+/** The scopes a token needs for the operation: READ for queries and subscriptions, else per root field. */
+function neededScopes(query: string): Set<string> {
+  const op = operationOf(query);
+  if (op.operation !== "mutation") return new Set(["READ"]);
+  const fields = op.selectionSet.selections.flatMap((s) => (s.kind === "Field" ? [s.name.value] : []));
+  return new Set(fields.map((f) => (f === "createApiToken" || f === "revokeApiToken" ? "TOKENS" : "WRITE")));
+}
+
+const TOKEN_SCOPES: Record<TokenRole, string[]> = { TOKEN: ["READ", "WRITE"], READ_TOKEN: ["READ"] };
+
+/** The outcome per role of a case's `expect` string (and, for the token roles, of the scope rule). */
 export function outcomesOf(c: MatrixCase): Record<MatrixRole, Outcome> {
   const words = c.expect.trim().split(/\s+/);
   if (words.length === 4) words.push("UNAUTHENTICATED", "UNAUTHENTICATED");
-  if (words.length !== ROLES.length) throw new Error(`role matrix: ${caseName(c)} expects ${words.length} outcomes, not 4 or 6`);
+  if (words.length !== WRITTEN_ROLES.length) throw new Error(`role matrix: ${caseName(c)} expects ${words.length} outcomes, not 4 or 6`);
   const valid = new Set<string>(["ok", "some", "none", ...ERROR_CODES]);
   for (const w of words) if (!valid.has(w)) throw new Error(`role matrix: ${caseName(c)} has an unknown outcome ${w}`);
-  return Object.fromEntries(ROLES.map((r, i) => [r, words[i] as Outcome])) as Record<MatrixRole, Outcome>;
+  const out = Object.fromEntries(WRITTEN_ROLES.map((r, i) => [r, words[i] as Outcome])) as Record<MatrixRole, Outcome>;
+  const needed = [...neededScopes(c.query)];
+  for (const role of TOKEN_ROLES) out[role] = needed.every((s) => TOKEN_SCOPES[role].includes(s)) ? out.OWNER : "FORBIDDEN";
+  return out;
 }
 
 export function caseName(c: MatrixCase): string {

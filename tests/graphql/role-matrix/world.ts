@@ -1,5 +1,5 @@
 // The role matrix's fixture world, built once: a private team "Matrix Lab" with an OWNER, an EDITOR
-// and a VIEWER; an OUTSIDER who owns another team; a revoked API token of the OWNER; a PRIVATE and a
+// and a VIEWER; an OUTSIDER who owns another team; a revoked and two live API tokens of the OWNER; a PRIVATE and a
 // PUBLIC model with real (tiny) weights and a TEAM model without, all uploaded by the EDITOR; an
 // annotation with a comment on each, a claim, a training job, an analysis job, an invitation and a
 // presence row. `fresh.*` makes a new object for a case that changes or deletes one, so cases never
@@ -44,6 +44,9 @@ export interface World {
   invitation: string;
   /** The secret of the OWNER's API token, used once and then revoked. */
   revokedSecret: string;
+  /** Live tokens of the OWNER: default scopes (READ, WRITE) and READ only. */
+  tokenSecret: string;
+  readTokenSecret: string;
   fresh: Fresh;
   /** Strings no response to that role may contain (names and emails it may not learn). */
   secrets: Record<MatrixRole, string[]>;
@@ -188,7 +191,11 @@ export async function buildWorld(db: Db, useToken: (secret: string) => Promise<A
     OUTSIDER: [labName, privateName, teamName, owner.email, editor.email, viewer.email],
     ANON: signedOut,
     REVOKED: signedOut,
+    TOKEN: [outsider.email],
+    READ_TOKEN: [outsider.email],
   };
+  const tokenOf = async (name: string, scopes: string[] | null) =>
+    (await must(db, owner, `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { ok secret } }`, { input: { name, scopes } })).createApiToken.secret as string;
 
   return {
     secrets,
@@ -204,6 +211,8 @@ export async function buildWorld(db: Db, useToken: (secret: string) => Promise<A
     analysisJob: analysisJob.id,
     invitation: (invite.inviteMember.invitation as { id: string }).id,
     revokedSecret,
+    tokenSecret: await tokenOf("matrix-default", null),
+    readTokenSecret: await tokenOf("matrix-read", ["READ"]),
     fresh,
   };
 }
