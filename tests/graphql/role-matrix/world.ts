@@ -69,6 +69,7 @@ export interface Fresh {
 
 let serial = 0;
 const LAB_NAME = "Matrix Lab";
+const DT_NAME = "matrix-dt";
 
 type GqlData = Record<string, Record<string, unknown> & { ok?: boolean }>;
 
@@ -104,7 +105,7 @@ export async function buildWorld(db: Db, useToken: (secret: string) => Promise<A
   const publicModel = await upload(db, editor, labId, "matrix-public", "PUBLIC", false);
   const dt = uploadFromSafetensors(dtFile());
   const privateDT = (await createModelFromUpload(db, editor, {
-    teamId: labId, name: "matrix-dt", visibility: "PRIVATE", config: dt.config as unknown as Prisma.InputJsonObject, metadata: dt.metadata, tensors: dt.tensors, contentHash: dt.contentHash,
+    teamId: labId, name: DT_NAME, visibility: "PRIVATE", config: dt.config as unknown as Prisma.InputJsonObject, metadata: dt.metadata, tensors: dt.tensors, contentHash: dt.contentHash,
   })).model.id;
   const teamModel = await createModelRow(db, { teamId: labId, name: "matrix-team", visibility: "TEAM", createdBy: editor });
 
@@ -183,12 +184,13 @@ export async function buildWorld(db: Db, useToken: (secret: string) => Promise<A
   const labName = LAB_NAME;
   const privateName = "matrix-private";
   const teamName = "matrix-team";
-  const signedOut = [labName, privateName, teamName, owner.email, editor.email, viewer.email, outsider.email];
+  const dtName = DT_NAME;
+  const signedOut = [labName, privateName, dtName, teamName, owner.email, editor.email, viewer.email, outsider.email];
   const secrets: Record<MatrixRole, string[]> = {
     OWNER: [outsider.email],
     EDITOR: [owner.email, viewer.email, outsider.email],
-    VIEWER: [privateName, owner.email, editor.email, outsider.email],
-    OUTSIDER: [labName, privateName, teamName, owner.email, editor.email, viewer.email],
+    VIEWER: [privateName, dtName, owner.email, editor.email, outsider.email],
+    OUTSIDER: [labName, privateName, dtName, teamName, owner.email, editor.email, viewer.email],
     ANON: signedOut,
     REVOKED: signedOut,
     TOKEN: [outsider.email],
