@@ -3,6 +3,7 @@
 // appended as events arrive. Rule: points are merged by step, so a reconnect (which resends the
 // whole history) never duplicates one; the stream is closed once the job has ended.
 import { useEffect, useState } from "react";
+import { useServerEvents } from "../_components/use-server-events";
 import type { TrainingPoint, TrainingStatus } from "./training-operations";
 
 export interface LiveJob {
@@ -24,25 +25,17 @@ interface ProgressEvent extends Omit<LiveJob, "points" | "streamError"> {
 
 export function useTrainingEvents(jobId: string | null): LiveJob | null {
   const [job, setJob] = useState<LiveJob | null>(null);
-  useEffect(() => {
-    setJob(null);
-    if (!jobId) return;
-    const source = new EventSource(`/api/events?trainingJob=${encodeURIComponent(jobId)}`);
-    source.addEventListener("progress", (e) => {
-      const data = JSON.parse((e as MessageEvent<string>).data) as ProgressEvent;
+  useEffect(() => setJob(null), [jobId]);
+  useServerEvents(jobId ? `/api/events?trainingJob=${encodeURIComponent(jobId)}` : null, {
+    onProgress(raw) {
+      const data = raw as ProgressEvent;
       setJob((prev) => {
         const points = prev && prev.id === data.id ? prev.points : [];
         const lastStep = points.length ? points[points.length - 1].step : 0;
         return { ...data, points: [...points, ...data.points.filter((p) => p.step > lastStep)] };
       });
-    });
-    source.addEventListener("end", () => source.close());
-    source.addEventListener("failure", (e) => {
-      const { message } = JSON.parse((e as MessageEvent<string>).data) as { message: string };
-      setJob((prev) => (prev ? { ...prev, streamError: message } : prev));
-      source.close();
-    });
-    return () => source.close();
-  }, [jobId]);
+    },
+    onFailure: (message) => setJob((prev) => (prev ? { ...prev, streamError: message } : prev)),
+  });
   return job;
 }

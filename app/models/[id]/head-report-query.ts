@@ -11,6 +11,7 @@ export const HEAD_REPORT_QUERY = graphql(`
       id
       headReport {
         status message modelVersion engineVersion cached thresholds
+        jobId progress { fraction etaSeconds stage }
         heads {
           name layer head previousToken duplicateToken induction inductionStripe ovCopying
           qkTokenPositivity qkPositionalPositivity

@@ -310,7 +310,7 @@ export type ModelHeadReportQueryVariables = Exact<{
 }>;
 
 
-export type ModelHeadReportQuery = { model: { id: string, headReport: { status: AnalysisStatus, message: string | null, modelVersion: number, engineVersion: string, cached: boolean, thresholds: unknown, heads: Array<{ name: string, layer: number, head: number, previousToken: number | null, duplicateToken: number | null, induction: number | null, inductionStripe: number | null, ovCopying: number | null, qkTokenPositivity: number | null, qkPositionalPositivity: number | null, labels: Array<{ label: string, score: number | null, partner: string | null, mechanism: string | null }> }>, composition: { Q: Array<Array<Array<Array<number | null>>>>, K: Array<Array<Array<Array<number | null>>>>, V: Array<Array<Array<Array<number | null>>>> } | null } | null } | null };
+export type ModelHeadReportQuery = { model: { id: string, headReport: { status: AnalysisStatus, message: string | null, modelVersion: number, engineVersion: string, cached: boolean, thresholds: unknown, jobId: string | null, progress: { fraction: number, etaSeconds: number | null, stage: string | null } | null, heads: Array<{ name: string, layer: number, head: number, previousToken: number | null, duplicateToken: number | null, induction: number | null, inductionStripe: number | null, ovCopying: number | null, qkTokenPositivity: number | null, qkPositionalPositivity: number | null, labels: Array<{ label: string, score: number | null, partner: string | null, mechanism: string | null }> }>, composition: { Q: Array<Array<Array<Array<number | null>>>>, K: Array<Array<Array<Array<number | null>>>>, V: Array<Array<Array<Array<number | null>>>> } | null } | null } | null };
 
 export type HeadScoresQueryVariables = Exact<{
   id: string | number;
@@ -1033,6 +1033,12 @@ export const ModelHeadReportDocument = new TypedDocumentString(`
       engineVersion
       cached
       thresholds
+      jobId
+      progress {
+        fraction
+        etaSeconds
+        stage
+      }
       heads {
         name
         layer
