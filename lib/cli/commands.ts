@@ -1,5 +1,5 @@
 /**
- * The `circuitboard` commands: analyze (head report), run (patterns and logits), circuits (top-k
+ * The `circuitboard` commands: analyze (head report), run (patterns and logits; a DT's trajectory run), circuits (top-k
  * OV and QK entries of one head). Each returns the JSON value it prints; formatting is in main.ts.
  * Rule: every engine number comes from the engine function that defines it; this file only loads,
  * validates input, and shapes output (docs/CLI.md documents every key).
@@ -12,6 +12,7 @@ import { circuitTopK, fullOV, fullQK, type CircuitEntry } from "../engine/circui
 import { rowTopK } from "../engine/linalg/topk";
 import { runWithCache } from "../engine/transformer/forward";
 import { rowsOfTopK, topKFlag } from "./circuit-commands";
+import { runTrajectoryCommand } from "./trajectory";
 import { type AttnOnlyModel } from "../engine/transformer/weights";
 import { CliError, type ParsedArgs, UsageError, checkFlags, intFlag, parseHead, parseTokenList, stringFlag, tokenBatchSchema } from "./args";
 
@@ -85,9 +86,16 @@ export interface RunOutput {
   top?: { token: number; logit: number }[][];
 }
 
-/** `run <model> --tokens 1,2,3 [--top-k K]`: attention patterns [layer][head][query][key] and logits [pos][vocab] (or their top K). */
-export async function run({ args, model, kernels }: CommandContext): Promise<RunOutput> {
-  checkFlags(args, "run", ["json", "tokens", "top-k"]);
+/** `run <model> --tokens 1,2,3 [--top-k K]`, or `--trajectory FILE` for a decision transformer (./trajectory.ts): attention patterns [layer][head][query][key] and logits [pos][vocab] (or their top K). */
+export async function run({ args, model, kernels }: CommandContext): Promise<RunOutput | Awaited<ReturnType<typeof runTrajectoryCommand>>> {
+  checkFlags(args, "run", ["json", "tokens", "top-k", "trajectory", "rtg-points"]);
+  const trajectory = stringFlag(args, "trajectory");
+  if (trajectory !== undefined) {
+    if (args.flags.has("tokens") || args.flags.has("top-k")) throw new UsageError("run: give --trajectory or --tokens, not both (--top-k is for --tokens)");
+    return runTrajectoryCommand(args, model, kernels, trajectory);
+  }
+  if (args.flags.has("rtg-points")) throw new UsageError("run: --rtg-points goes with --trajectory");
+  if (model.dt) throw new UsageError("run: this model is a decision transformer: give --trajectory FILE (DT-FORMAT.md), not --tokens");
   const topK = args.flags.has("top-k") ? Math.min(topKFlag(args, "top-k", 10), model.config.d_vocab) : undefined;
   const list = stringFlag(args, "tokens");
   if (!list) throw new UsageError("run: --tokens 1,2,3 is required");

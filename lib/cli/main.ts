@@ -28,6 +28,8 @@ commands:
       per-head detector, copying and positivity scores, labels, Q/K/V composition
       (with --tokens, every detector and the induction stripe run on them; L from their repeat or --repeat-length)
   run <model> --tokens 1,2,3 [--top-k K] [--json]
+  run <dt-model> --trajectory trajectory.json [--rtg-points N] [--json]
+      (a decision transformer, DT-FORMAT.md: action logits, typed positions, patterns, attention-only share, RTG sweep)
       attention patterns [layer][head][query][key] and logits [pos][vocab] (or the top K per position)
   circuits <model> --head L.H [--ov-topk K] [--qk-topk K] [--json]
       top-k entries of the head's full OV and QK circuits

@@ -20,7 +20,7 @@ function analyzeText(r: HeadReportJson): string {
   return lines.join("\n") + "\n";
 }
 
-function argmax(row: Float32Array): number {
+function argmax(row: ArrayLike<number>): number {
   let best = 0;
   for (let j = 1; j < row.length; j++) if (row[j] > row[best]) best = j;
   return best;
@@ -36,9 +36,15 @@ function runText(r: RunOutput): string {
   return [`${r.patterns.length} layers; patterns and logits in full with --json`, ...lines].join("\n") + "\n";
 }
 
+/** A trajectory run in text: the top action and the attention-only share at every state. */
+function trajectoryText(r: { actions: string[]; actionLogits: number[][]; attentionShare: { mean: number; positions: { label: string; share: number }[] } }): string {
+  const lines = r.actionLogits.map((row, t) => `${r.attentionShare.positions[t].label}: top action ${r.actions[argmax(row)] ?? argmax(row)} (${row[argmax(row)].toFixed(3)}), attention-only share ${(100 * r.attentionShare.positions[t].share).toFixed(1)}%`);
+  return [`mean attention-only share ${(100 * r.attentionShare.mean).toFixed(1)}%; logits, patterns and the RTG sweep in full with --json`, ...lines].join("\n") + "\n";
+}
+
 /** Text for one command's output. */
 export function formatText(command: string, out: unknown): string {
   if (command === "analyze") return analyzeText(out as HeadReportJson);
-  if (command === "run") return runText(out as RunOutput);
+  if (command === "run") return "actionLogits" in (out as object) ? trajectoryText(out as Parameters<typeof trajectoryText>[0]) : runText(out as RunOutput);
   return JSON.stringify(out, null, 1) + "\n";
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "@/lib/cli/main";
+import { cli } from "./run-cli";
 import { skipTrigrams } from "@/lib/engine/circuits/skip-trigrams";
 import { writeSafetensors } from "@/lib/engine/io/safetensors-writer";
 import { tsKernels } from "@/lib/engine/linalg/kernels-ts";
@@ -16,12 +16,6 @@ import { inductionModel, inductionTensors, V } from "@/tests/fixtures/circuits/h
 
 let dir = "";
 let modelPath = "";
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "", err = "";
-  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
 
 beforeAll(async () => {
   process.env.CIRCUITBOARD_KERNELS = "ts";

@@ -4,20 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { main } from "@/lib/cli/main";
+import { cli } from "./run-cli";
 import { writeSafetensors } from "@/lib/engine/io/safetensors-writer";
 import { expectClose } from "@/tests/helpers/tolerance";
 import { inductionTensors, T, V } from "@/tests/fixtures/circuits/hand-models";
 
 let dir = "";
 let modelPath = "";
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
 
 beforeAll(async () => {
   process.env.CIRCUITBOARD_KERNELS = "ts";

@@ -10,7 +10,7 @@ import { runAttentionShareKind } from "@/lib/analysis/kinds/run-attention-share"
 import { runRtgSweepKind, type RtgSweepJson } from "@/lib/analysis/kinds/run-rtg-sweep";
 import { runTrajectoryKind, type RunTrajectoryJson } from "@/lib/analysis/kinds/run-trajectory";
 import { MAX_SWEEP_POINTS, checkTrajectoryAgainst, TrajectoryError, type Trajectory, type TrajectoryLayout } from "@/lib/engine/transformer/dt-forward";
-import type { AttentionShareJson } from "@/lib/analysis/kinds/trajectory";
+import { labelledShare, type AttentionShareJson } from "@/lib/analysis/kinds/trajectory";
 import { tokenOf } from "@/lib/analysis/tokens";
 import type { GraphQLContext } from "../../context";
 import { parseInput } from "../../payload";
@@ -81,16 +81,8 @@ export async function actionLogits(r: RunParent, _args: unknown, ctx: GraphQLCon
 }
 
 function shareOf(r: RunParent, p: AttentionShareJson) {
-  const labels = positions(r);
   const targetLabel = (id: number) => (r.dt ? (r.dt.actionLabels[id] ?? `action ${id}`) : tokenOf(r.tokenizer, id).text);
-  return {
-    mean: p.mean,
-    positions: p.positions.map((pos, i) => ({
-      position: pos, label: labels[pos].label, target: p.targets[i], targetLabel: targetLabel(p.targets[i]),
-      total: p.total[i], share: p.share[i], direct: p.groups.direct[i], attention: p.groups.attention[i], mlp: p.groups.mlp[i],
-    })),
-    terms: p.terms,
-  };
+  return labelledShare(p, positions(r).map((x) => x.label), targetLabel);
 }
 
 export async function attentionShare(r: RunParent, _args: unknown, ctx: GraphQLContext) {

@@ -54,3 +54,28 @@ export function shareJson(d: LogitDecomposition): AttentionShareJson {
     mean: batchShare([d]).mean,
   };
 }
+
+/** One decomposed position, labelled (GraphQL SharePosition, the CLI's attentionShare.positions). */
+export interface SharePositionJson {
+  position: number;
+  label: string;
+  target: number;
+  targetLabel: string;
+  total: number;
+  share: number;
+  direct: number;
+  attention: number;
+  mlp: number;
+}
+
+/** The stored share with every position labelled: `labels[p]` names position p, `targetLabel` a logit id. */
+export function labelledShare(p: AttentionShareJson, labels: readonly string[], targetLabel: (id: number) => string): { mean: number; positions: SharePositionJson[]; terms: ShareTermJson[] } {
+  return {
+    mean: p.mean,
+    positions: p.positions.map((pos, i) => ({
+      position: pos, label: labels[pos], target: p.targets[i], targetLabel: targetLabel(p.targets[i]),
+      total: p.total[i], share: p.share[i], direct: p.groups.direct[i], attention: p.groups.attention[i], mlp: p.groups.mlp[i],
+    })),
+    terms: p.terms,
+  };
+}
