@@ -6,7 +6,8 @@
  * d_vocab and a tokenizer.json's ids must all be below it, or parsing fails naming both numbers.
  */
 import { Tokenizer } from "@huggingface/tokenizers";
-import { ModelFormatError, unstorableCharacter } from "./format-error";
+import { describeValue, ModelFormatError, unstorableCharacter } from "./format-error";
+import { jsonDepthBeyond } from "./json-depth";
 
 /** Largest vocabulary accepted (Gemma's 256k tokens fit). */
 export const MAX_VOCAB = 1 << 20;
@@ -70,7 +71,7 @@ export function vocabTokenizer(vocab: readonly string[], d_vocab: number): Model
   let maxLen = 1;
   for (let i = 0; i < vocab.length; i++) {
     const t: unknown = vocab[i];
-    if (typeof t !== "string") throw new TokenizerError(`tokenizer: vocabulary entry ${i} is ${String(JSON.stringify(t)).slice(0, 60)}, not a string`);
+    if (typeof t !== "string") throw new TokenizerError(`tokenizer: vocabulary entry ${i} is ${describeValue(t)}, not a string`);
     checkTokenText(t, `vocabulary entry ${i}`);
     if (!ids.has(t)) ids.set(t, i);
     maxLen = Math.max(maxLen, t.length);
@@ -143,35 +144,93 @@ function checkTokenizerJson(json: unknown): void {
   }
 }
 
+/** An id a tokenizer.json declares: an integer in [0, below), or a TokenizerError naming where. */
+function checkDeclaredId(id: unknown, below: number, where: string): void {
+  if (!Number.isInteger(id) || (id as number) < 0 || (id as number) >= below) {
+    throw new TokenizerError(`tokenizer: tokenizer.json ${where} has id ${describeValue(id)}, not a token id in [0, ${below})`);
+  }
+}
+
+/**
+ * Checks every id a tokenizer.json declares (model.vocab values, added_tokens ids) against d_vocab
+ * before the library sees them: it stores tokens at `vocab[id]`, so one id of 934 387 476 made a
+ * sparse array that get_vocab then walked for 100 s.
+ */
+function checkDeclaredIds(json: Record<string, unknown>, d_vocab: number): void {
+  const model = json.model;
+  if (typeof model !== "object" || model === null || Array.isArray(model)) throw new TokenizerError(`tokenizer: tokenizer.json model must be an object, got ${describeValue(model)}`);
+  const declared = (model as { vocab?: unknown }).vocab;
+  const declaredSize = Array.isArray(declared) ? declared.length : declared && typeof declared === "object" ? Object.keys(declared).length : 0;
+  if (declaredSize > MAX_VOCAB) throw new TokenizerError(`tokenizer: tokenizer.json model.vocab has ${declaredSize} entries, more than the ${MAX_VOCAB}-entry limit (MAX_VOCAB)`);
+  const type = (model as { type?: unknown }).type;
+  if (Array.isArray(declared)) {
+    // The library reads an array vocabulary as Unigram's [token, score] pairs; any other type would
+    // read it as an object, the array's items becoming ids.
+    if (type !== undefined && type !== "Unigram") throw new TokenizerError(`tokenizer: tokenizer.json model.vocab of a ${describeValue(type)} model must be an object of token ids, got an array`);
+    declared.forEach((entry: unknown, i) => {
+      if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== "string" || typeof entry[1] !== "number" || !Number.isFinite(entry[1])) {
+        throw new TokenizerError(`tokenizer: tokenizer.json model.vocab[${i}] must be a [token, score] pair, got ${describeValue(entry)}`);
+      }
+    });
+  } else if (declared && typeof declared === "object") {
+    let maxId = -1;
+    for (const [token, id] of Object.entries(declared)) {
+      checkDeclaredId(id, MAX_VOCAB, `model.vocab entry ${JSON.stringify(token.slice(0, 40))}`);
+      maxId = Math.max(maxId, id as number);
+    }
+    if (maxId >= d_vocab) throw new TokenizerError(`tokenizer: tokenizer.json has token ids up to ${maxId} but the model's d_vocab is ${d_vocab}`);
+  }
+  const added = json.added_tokens;
+  if (added === undefined || added === null) return;
+  if (!Array.isArray(added)) throw new TokenizerError(`tokenizer: tokenizer.json added_tokens must be an array, got ${describeValue(added)}`);
+  added.forEach((t: unknown, i) => checkDeclaredId(typeof t === "object" && t !== null ? (t as { id?: unknown }).id : undefined, d_vocab, `added_tokens[${i}]`));
+}
+
 /** A Hugging Face tokenizer.json (object). Every id it can produce must be below d_vocab. */
 export function hfTokenizer(json: Record<string, unknown>, d_vocab: number, config: Record<string, unknown> = {}): ModelTokenizer {
   checkTokenizerJson(json);
-  const model = json.model;
-  const declared = model && typeof model === "object" && "vocab" in model ? (model as { vocab: unknown }).vocab : undefined;
-  const declaredSize = Array.isArray(declared) ? declared.length : declared && typeof declared === "object" ? Object.keys(declared).length : 0;
-  if (declaredSize > MAX_VOCAB) throw new TokenizerError(`tokenizer: tokenizer.json model.vocab has ${declaredSize} entries, more than the ${MAX_VOCAB}-entry limit (MAX_VOCAB)`);
+  checkDeclaredIds(json, d_vocab);
   let tok: Tokenizer;
   try {
     tok = new Tokenizer(json, config);
   } catch (e) {
     throw new TokenizerError(`tokenizer: tokenizer.json could not be loaded (${(e as Error).message})`);
   }
-  const vocab = tok.get_vocab(true);
+  const vocab = library("list its vocabulary", () => tok.get_vocab(true));
   let maxId = -1;
   for (const id of vocab.values()) if (id > maxId) maxId = id;
   if (maxId >= d_vocab) throw new TokenizerError(`tokenizer: tokenizer.json has token ids up to ${maxId} but the model's d_vocab is ${d_vocab}`);
-  return {
+  const tokenizer: ModelTokenizer = {
     kind: "hf",
     size: maxId + 1,
     encode(text) {
-      const { ids, tokens } = tok.encode(text, { add_special_tokens: false });
+      const { ids, tokens } = library("encode text", () => tok.encode(text, { add_special_tokens: false }));
       const bad = ids.findIndex((id) => !Number.isInteger(id));
       if (bad >= 0) throw new TokenizerError(`tokenizer: "${tokens[bad]}" (token ${bad}) has no id in tokenizer.json`);
       return ids;
     },
-    decode: (ids) => tok.decode([...ids]),
-    tokenString: (id) => tok.id_to_token(id) ?? String(id),
+    decode: (ids) => library("decode token ids", () => tok.decode([...ids])),
+    tokenString: (id) => library("name a token", () => tok.id_to_token(id)) ?? String(id),
   };
+  // A file whose normalizer, pre-tokenizer or decoder the library cannot run is refused now, at
+  // upload, rather than failing every later analysis that shows text.
+  library("encode text", () => tok.encode("Hello world 123", { add_special_tokens: false }));
+  tokenizer.decode([0, maxId]);
+  return tokenizer;
+}
+
+/**
+ * Runs a call into @huggingface/tokenizers: the library trusts tokenizer.json, so a hostile file's
+ * normalizer or decoder fails inside it with TypeErrors; those are faults of the file, reported as
+ * a TokenizerError naming what failed. (A TokenizerError thrown inside passes unchanged.)
+ */
+function library<T>(what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof TokenizerError) throw e;
+    throw new TokenizerError(`tokenizer: tokenizer.json cannot ${what} (${e instanceof Error ? e.message : String(e)})`);
+  }
 }
 
 /**
@@ -182,6 +241,9 @@ export function parseTokenizer(input: string | unknown, d_vocab: number): ModelT
   if (input === undefined || input === null) return idTokenizer(d_vocab);
   let json: unknown = input;
   if (typeof input === "string") {
+    // Bound the nesting on the text: JSON.parse of a 1 MB `[[[[…]]]]` alone takes a third of a second.
+    const depth = jsonDepthBeyond(input, MAX_TOKENIZER_DEPTH);
+    if (depth !== undefined) throw new TokenizerError(`tokenizer: the JSON nests ${depth} levels deep, more than the ${MAX_TOKENIZER_DEPTH}-level limit (MAX_TOKENIZER_DEPTH)`);
     try {
       json = JSON.parse(input);
     } catch (e) {
