@@ -71,5 +71,7 @@ describe("GraphiQL in the production build", () => {
     expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
     expect(elsewhere).toEqual([]);
     expect(pageErrors).toEqual([]);
+    // Monaco's workers and styles run under the page CSP (lib/http/security-headers) without a violation.
+    expect(session.cspViolations).toEqual([]);
   });
 });

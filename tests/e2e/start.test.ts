@@ -9,7 +9,7 @@ import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { freePort, launchBrowser, RESULTS_DIR } from "../helpers/browser";
+import { collectCspViolations, freePort, launchBrowser, RESULTS_DIR } from "../helpers/browser";
 
 /** The demo models the repository ships: every models/<name>/ with a model.safetensors. */
 function shippedModels(): string[] {
@@ -149,6 +149,7 @@ describe("npm start on a fresh embedded install", () => {
     const browser = await launchBrowser();
     try {
       const page = await browser.context.newPage();
+      const cspViolations = collectCspViolations(page);
       page.setDefaultTimeout(30_000);
       await page.goto(`http://localhost:${port}/sign-in`);
       await signInAsDemo(page);
@@ -163,6 +164,7 @@ describe("npm start on a fresh embedded install", () => {
       await page.getByTestId("head-grid-figure").locator(`text[data-group="0.0"]`).filter({ hasText: /previous-token/ }).waitFor();
       await page.getByRole("link", { name: "Composition" }).waitFor();
       await page.screenshot({ path: path.join(RESULTS_DIR, "demo-induction-heads.png"), fullPage: true });
+      expect(cspViolations).toEqual([]);
     } finally {
       await browser.close();
     }

@@ -131,4 +131,18 @@ describe("the circuit views", () => {
     await page.getByTestId("path-expansion-figure").locator("rect[data-key]").first().waitFor();
     await shoot("run");
   });
+
+  it("serves every page with a nonce CSP and the security headers, and the browser reported no CSP violation on any view", async () => {
+    const response = await page.goto(`${session.server.url}/models/${ids["induction-2l"]}`);
+    const headers = response!.headers();
+    const nonce = headers["content-security-policy"]?.match(/script-src 'self' 'nonce-([^']+)' 'strict-dynamic'/)?.[1];
+    expect(nonce, headers["content-security-policy"]).toBeDefined();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "same-origin" });
+    // Every script element Next wrote carries this response's nonce (the DOM hides the attribute's value from CSS, not from .nonce).
+    const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(new Set(scripts)).toEqual(new Set([nonce]));
+    expect(session.cspViolations).toEqual([]);
+  });
 });

@@ -144,11 +144,26 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
+/**
+ * Starts recording the Content-Security-Policy violations Chromium reports on `page`'s console
+ * ("Refused to execute inline script because it violates the following Content Security Policy
+ * directive …"); the returned array fills as they happen.
+ */
+export function collectCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+  });
+  return violations;
+}
+
 export interface BrowserSession {
   server: TestServer;
   browser: TestBrowser;
   /** One page with a 20 s default timeout. */
   page: Page;
+  /** CSP violations reported on `page` so far (collectCspViolations). */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -169,6 +184,7 @@ export async function openBrowserSession(name: string): Promise<BrowserSession> 
     server,
     browser,
     page,
+    cspViolations: collectCspViolations(page),
     close: async () => {
       await browser.close();
       await server.stop();
