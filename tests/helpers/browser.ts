@@ -205,7 +205,9 @@ export async function signUpInBrowser(page: Page, baseUrl: string, user: NewUser
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/teams/new?welcome=1");
+  // The server's first database request opens and migrates the fresh embedded database: on a busy
+  // 2-core machine that alone has taken over 20 s (measured 27 s at load average 18).
+  await page.waitForURL("**/teams/new?welcome=1", { timeout: 90_000 });
 }
 
 /** Creates a team on the new-team page the browser is on; resolves on the team's library. */
