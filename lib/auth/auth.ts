@@ -2,7 +2,8 @@
 // Rule: session cookies are HttpOnly and SameSite=Lax, and Secure exactly when the public URL
 // ($BETTER_AUTH_URL) is https (or $CIRCUITBOARD_SECURE_COOKIES=1) — not merely when NODE_ENV is
 // production, which would break sign-in on a plain-http embedded install reached by a LAN address;
-// the only origins trusted for cookie-carrying writes are the request's own and $CIRCUITBOARD_TRUSTED_ORIGINS.
+// the only origins trusted for cookie-carrying writes are the request's own and $CIRCUITBOARD_TRUSTED_ORIGINS;
+// the Session table holds only the SHA-256 of each session token (./hashed-session-tokens).
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { dataDir, getDb, type Db } from "@/lib/db/client";
 import { extraTrustedOrigins, requestOrigins } from "@/lib/http/origin";
 import { forgetUser } from "./actor-cache";
+import { ENDPOINTS_NEEDING_LISTED_TOKENS, withHashedSessionTokens } from "./hashed-session-tokens";
 import { authHooks } from "./hooks";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-policy";
 
@@ -57,7 +59,9 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
     basePath: AUTH_BASE_PATH,
     baseURL,
     secret: options.secret ?? authSecret(),
-    database: prismaAdapter(db, { provider: "postgresql", transaction: true }),
+    // Session.token holds the SHA-256 of the cookie's token, never the token (./hashed-session-tokens).
+    database: withHashedSessionTokens(prismaAdapter(db, { provider: "postgresql", transaction: true })),
+    disabledPaths: ENDPOINTS_NEEDING_LISTED_TOKENS,
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     // Same-origin requests are trusted whatever host or port the app is served on.

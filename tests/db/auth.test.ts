@@ -1,4 +1,5 @@
 // Accounts through better-auth (lib/auth/auth.ts) and request actors (lib/auth/actor.ts), in process.
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getActor } from "@/lib/auth/actor";
 import { createApiToken, listApiTokensForActor, revokeApiToken } from "@/lib/db/api-tokens";
@@ -154,5 +155,63 @@ describe("the actor cache (lib/auth/actor-cache) behind getActor", () => {
     const ctx = await t.auth.$context;
     await ctx.internalAdapter.deleteUserSessions(actor!.userId);
     expect(await getActor(headers, t)).toBeNull();
+  });
+});
+
+describe("session tokens at rest (lib/auth/hashed-session-tokens)", () => {
+  const email = "hash@example.org";
+  const password = "seven quiet lanterns drift";
+
+  /** The session token inside a `name=value` cookie pair (before the signature). */
+  function tokenOf(pair: string): string {
+    return decodeURIComponent(pair.slice(pair.indexOf("=") + 1)).split(".")[0];
+  }
+  function sha256(text: string): string {
+    return createHash("sha256").update(text, "utf8").digest("hex");
+  }
+
+  it("stores only the SHA-256 of each session token, and the cookie still signs in, refreshes, signs out and revokes", async () => {
+    const signUp = await t.auth.handler(post("/sign-up/email", { email, password, name: "Hash" }));
+    expect(signUp.status).toBe(200);
+    const first = sessionCookie(signUp).pair;
+    const signIn = await t.auth.handler(post("/sign-in/email", { email, password }));
+    const second = sessionCookie(signIn).pair;
+    const user = await t.db.user.findUniqueOrThrow({ where: { email } });
+    const rows = await t.db.session.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => r.token).sort()).toEqual([sha256(tokenOf(first)), sha256(tokenOf(second))].sort());
+    for (const row of rows) expect(JSON.stringify(row)).not.toContain(tokenOf(first));
+
+    // getSession through better-auth's own endpoint, with a refresh due (the row is old): the cookie
+    // it sets back carries the same plaintext token, and the row still holds only its digest.
+    await t.db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() + 60 * 60 * 1000) } });
+    const got = await t.auth.handler(new Request(`${BASE}/get-session`, { headers: { cookie: first } }));
+    expect(got.status).toBe(200);
+    expect(((await got.json()) as { user: { email: string } }).user.email).toBe(email);
+    const refreshed = got.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
+    expect(refreshed).toBeDefined();
+    expect(tokenOf(refreshed!.split(";")[0])).toBe(tokenOf(first));
+    const afterRefresh = await t.db.session.findUniqueOrThrow({ where: { token: sha256(tokenOf(first)) } });
+    expect(afterRefresh.expiresAt.getTime()).toBeGreaterThan(Date.now() + 2 * 24 * 60 * 60 * 1000);
+    expect(await getActor(new Headers({ cookie: first }), t)).toMatchObject({ email, via: "session" });
+
+    // Sign-out deletes that session's row; revoke-sessions deletes the rest.
+    const signOut = await t.auth.handler(post("/sign-out", {}, { cookie: first, origin: "http://localhost:3000" }));
+    expect(signOut.status).toBe(200);
+    expect(await t.db.session.count({ where: { token: sha256(tokenOf(first)) } })).toBe(0);
+    expect(await getActor(new Headers({ cookie: first }), t)).toBeNull();
+    expect(await getActor(new Headers({ cookie: second }), t)).toMatchObject({ email });
+    const revoke = await t.auth.handler(post("/revoke-sessions", {}, { cookie: second, origin: "http://localhost:3000" }));
+    expect(revoke.status).toBe(200);
+    expect(await t.db.session.count({ where: { userId: user.id } })).toBe(0);
+    expect(await getActor(new Headers({ cookie: second }), t)).toBeNull();
+  });
+
+  it("does not accept a stored digest presented as the cookie's token", async () => {
+    const signIn = await t.auth.handler(post("/sign-in/email", { email, password }));
+    const { pair } = sessionCookie(signIn);
+    const digest = sha256(tokenOf(pair));
+    const ctx = await t.auth.$context;
+    expect(await ctx.internalAdapter.findSession(tokenOf(pair))).not.toBeNull();
+    expect(await ctx.internalAdapter.findSession(digest)).toBeNull();
   });
 });

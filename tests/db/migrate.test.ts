@@ -60,3 +60,43 @@ describe("diffMigrationsToSchema", () => {
     expect(await diffMigrationsToSchema()).toBe("");
   });
 });
+
+describe("the issue 7 auth migrations on rows that existed before them", () => {
+  it("hashes existing session tokens in place, and gives old API tokens an expiry 90 days out and READ+WRITE", async () => {
+    const { mkdtemp, mkdir, copyFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { createHash } = await import("node:crypto");
+    const all = await migrationDirs();
+    const firstNew = all.findIndex((name) => name.endsWith("_api_token_expiry"));
+    expect(firstNew).toBeGreaterThan(0);
+    const dir = await mkdtemp(path.join(tmpdir(), "cb-migrations-"));
+    await copyFile(path.join(prismaDir(), "migrations", "migration_lock.toml"), path.join(dir, "migration_lock.toml"));
+    const copy = async (names: string[]) => {
+      for (const name of names) {
+        await mkdir(path.join(dir, name));
+        await copyFile(path.join(prismaDir(), "migrations", name, "migration.sql"), path.join(dir, name, "migration.sql"));
+      }
+    };
+    await copy(all.slice(0, firstNew));
+    const scratch = await openDatabase({ dataDir: "memory://" });
+    try {
+      await applyMigrations(scratch, dir);
+      const sql = (text: string) => scratch.prisma.$executeRawUnsafe(text);
+      await sql(`INSERT INTO "User" (id, name, email, "emailVerified", "createdAt", "updatedAt") VALUES ('u1', 'Old', 'old@example.org', false, now(), now())`);
+      await sql(`INSERT INTO "Session" (id, "expiresAt", token, "createdAt", "updatedAt", "userId") VALUES ('s1', now() + interval '1 day', 'plainSessionToken0123456789abcde', now(), now(), 'u1')`);
+      await sql(`INSERT INTO "ApiToken" (id, "userId", name, prefix, "tokenHash") VALUES ('t1', 'u1', 'old', 'cb_old', 'digest')`);
+      await copy(all.slice(firstNew));
+      const migratedAt = Date.now();
+      await applyMigrations(scratch, dir);
+      const session = await scratch.prisma.session.findUniqueOrThrow({ where: { id: "s1" } });
+      expect(session.token).toBe(createHash("sha256").update("plainSessionToken0123456789abcde").digest("hex"));
+      const token = await scratch.prisma.apiToken.findUniqueOrThrow({ where: { id: "t1" } });
+      expect(token.scopes).toEqual(["READ", "WRITE"]);
+      const days = (token.expiresAt.getTime() - migratedAt) / (24 * 60 * 60 * 1000);
+      expect(days).toBeGreaterThan(89.99);
+      expect(days).toBeLessThan(90.01);
+    } finally {
+      await scratch.close();
+    }
+  });
+});
