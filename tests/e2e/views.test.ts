@@ -1,11 +1,32 @@
 // The circuit views in a real browser on the production build: the demo models (uploaded through
 // POST /api/models) open on the overview, a head page, the composition page and the prompt
-// explorer, and each draws what GraphQL says; screenshots at 1440 and 390 px.
+// explorer, and each draws what GraphQL says; screenshots at 1440 and 390 px. A model far above the
+// in-process bound (4 MiB of weights) shows its head report's job as a progress bar on the overview
+// — started by the upload itself — that follows the job live and gives way to the head grid.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTeamInBrowser, openBrowserSession, RESULTS_DIR, signUpInBrowser, type BrowserSession } from "../helpers/browser";
+import { buildSafetensors, type BuilderTensor } from "../helpers/safetensors-builder";
+
+/** Seeded uniform weights of a 2-layer, 4-head model over 4 000 tokens (d_model 128): its head report is a job of several seconds. */
+function jobSizedModel(): Buffer {
+  const V = 4000, D = 128, H = 4, E = 32, T = 64;
+  let state = 12345;
+  const t = (shape: number[], scale: number): BuilderTensor => {
+    const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
+    for (let i = 0; i < data.length; i++) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      data[i] = ((state / 2 ** 32) * 2 - 1) * scale;
+    }
+    return { shape, data };
+  };
+  const tensors: Record<string, BuilderTensor> = { "embed.W_E": t([V, D], 0.1), "pos_embed.W_pos": t([T, D], 0.1), "unembed.W_U": t([D, V], 0.1) };
+  for (let l = 0; l < 2; l++) for (const w of ["W_Q", "W_K", "W_V"]) tensors[`blocks.${l}.attn.${w}`] = t([H, D, E], 0.1);
+  for (let l = 0; l < 2; l++) tensors[`blocks.${l}.attn.W_O`] = t([H, E, D], 0.1);
+  return Buffer.from(buildSafetensors(tensors));
+}
 
 let session: BrowserSession;
 let page: Page;
@@ -80,6 +101,25 @@ describe("the circuit views", () => {
     await page.goto(`${session.server.url}/models/${ids["skip-trigram-1l"]}`);
     await page.getByTestId("skip-trigram-table").first().locator("tbody tr").first().waitFor();
     await shoot("overview-skip-trigram-1l");
+  });
+
+  it("overview of a model above 64 KiB: the upload's head-report job is a live progress bar with fraction and stage, then the grid", async () => {
+    const file = jobSizedModel();
+    expect(file.length).toBeGreaterThan(64 * 1024);
+    const id = await upload("job-sized", file);
+    await page.goto(`${session.server.url}/models/${id}`);
+    const bar = page.getByTestId("job-progress");
+    await bar.waitFor();
+    expect(await bar.textContent()).toMatch(/^Head report: (queued|computing) — \d+%/);
+    await page.screenshot({ path: path.join(RESULTS_DIR, "views-overview-progress-1440.png") });
+    // Followed live: the bar moves past 0% (or the job ends) without a reload.
+    await page.waitForFunction(() => {
+      const el = document.querySelector("[data-testid='job-progress'] progress");
+      return !el || Number(el.getAttribute("value")) > 0;
+    }, undefined, { timeout: 240_000 });
+    await page.getByTestId("head-grid-figure").locator('[data-group="1.3"]').first().waitFor({ timeout: 240_000 });
+    expect(await bar.count()).toBe(0);
+    await page.screenshot({ path: path.join(RESULTS_DIR, "views-overview-after-job-1440.png") });
   });
 
   it("head page: every score with its definition, OV and QK tables, eigenvalues and composition partners", async () => {
