@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getActor } from "@/lib/auth/actor";
+import { secureCookiesIfHttps } from "@/lib/auth/secure-cookies";
 import { createApiToken, listApiTokensForActor, revokeApiToken } from "@/lib/db/api-tokens";
 import { useTestDatabase } from "../helpers/db";
 
@@ -122,6 +123,32 @@ describe("the Secure cookie attribute", () => {
     expect(secureCookie).toMatch(/^__Secure-better-auth\.session_token=/);
     expect(secureCookie?.toLowerCase()).toContain("; secure");
     const plain = await t.auth.handler(post("/sign-up/email", JSON.parse(body("plain@example.org"))));
+    expect(sessionCookie(plain).attributes).not.toContain("secure");
+  });
+});
+
+describe("Secure cookies behind an https proxy (lib/auth/secure-cookies)", () => {
+  const proxy = "10.1.2.3";
+  const trusted = new Set([proxy]);
+
+  /** What the auth route answers to `request` when its TCP peer is `peer`. */
+  async function viaRoute(request: Request, peer: string) {
+    return secureCookiesIfHttps(request, await t.auth.handler(request), peer, trusted);
+  }
+
+  it("sets Secure on the session cookie of a sign-in that a trusted proxy forwarded as https, and the cookie still signs in", async () => {
+    const forwarded = await viaRoute(post("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }, { "x-forwarded-proto": "https" }), proxy);
+    expect(forwarded.status).toBe(200);
+    const { pair, attributes } = sessionCookie(forwarded);
+    expect(attributes).toContain("secure");
+    expect(attributes).toContain("httponly");
+    expect(await getActor(new Headers({ cookie: pair }), t)).toMatchObject({ email: "ada@example.org" });
+  });
+
+  it("ignores X-Forwarded-Proto from a peer that is not a trusted proxy, and plain http from the proxy", async () => {
+    const spoofed = await viaRoute(post("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }, { "x-forwarded-proto": "https" }), "203.0.113.7");
+    expect(sessionCookie(spoofed).attributes).not.toContain("secure");
+    const plain = await viaRoute(post("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }, { "x-forwarded-proto": "http" }), proxy);
     expect(sessionCookie(plain).attributes).not.toContain("secure");
   });
 });
