@@ -2,6 +2,7 @@
 // running sha256 of everything read. Rule: every byte of the source passes through `hash` exactly
 // once and in order, and the reader never holds more than one source piece beyond what was asked.
 import { createHash, type Hash } from "node:crypto";
+import { UploadError } from "./errors";
 import { beforeIdleTimeout } from "./idle";
 
 export class ByteReader {
@@ -20,8 +21,17 @@ export class ByteReader {
   private async fill(): Promise<boolean> {
     while (this.pending.length === 0) {
       if (this.done) return false;
-      const next = this.iterator.next();
-      const { value, done } = Number.isFinite(this.idleTimeoutMs) ? await beforeIdleTimeout(next, this.idleTimeoutMs) : await next;
+      let step: IteratorResult<Uint8Array>;
+      try {
+        const next = this.iterator.next();
+        step = Number.isFinite(this.idleTimeoutMs) ? await beforeIdleTimeout(next, this.idleTimeoutMs) : await next;
+      } catch (error) {
+        // The source is the client's body: its failures (busboy's "Unexpected end of form" for a
+        // body cut short, a disconnect) are the client's, answered 400 rather than a masked 500.
+        if (error instanceof UploadError) throw error;
+        throw new UploadError(400, `the upload's body is malformed or ended early (${error instanceof Error ? error.message : String(error)})`, { field: "file" });
+      }
+      const { value, done } = step;
       if (done) {
         this.done = true;
         return false;

@@ -95,7 +95,7 @@ export async function* streamTensors(reader: ByteReader, header: SafetensorsHead
     const loadable = header.tensors.get(entry.name);
     if (!loadable) {
       if ((await reader.skip(size)) < size) throw truncated(reader, header, entry);
-      at = entry.end;
+      at = Math.max(at, entry.end);
       continue;
     }
     async function* chunks(): AsyncGenerator<Uint8Array> {
@@ -107,7 +107,9 @@ export async function* streamTensors(reader: ByteReader, header: SafetensorsHead
       }
     }
     yield { name: loadable.name, dtype: loadable.dtype, shape: loadable.shape, chunks: chunks() };
-    at = entry.end;
+    // A zero-byte tensor may sit at an offset inside an earlier tensor (it overlaps nothing): the
+    // position never moves back.
+    at = Math.max(at, entry.end);
     // The consumer must have drained the tensor; a skipped one would desynchronise the stream.
     if (reader.position !== header.dataStart + at) throw new Error(`streamTensors: tensor ${entry.name} was not consumed`);
   }
