@@ -2,8 +2,9 @@
 // sign up → create a team → upload a model → find it in the library and open its overview →
 // create an API token → a script queries the model over GraphQL with that token → revoking the
 // token locks the script out. Also checks the session cookie's attributes.
+import { createServer, type Server } from "node:http";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Page, Request as BrowserRequest } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createTeamInBrowser,
@@ -98,6 +99,35 @@ describe("a new user in the browser", () => {
     await createTeamInBrowser(page, "Induction Lab");
     await page.getByText("No models yet").waitFor();
     expect(await page.getByLabel("Current team").inputValue()).not.toBe("");
+  });
+
+  it("refuses an upload form on another port of the same host, which the browser sends with the session cookie, and stores nothing", async () => {
+    // Another origin of the same site (cookies ignore ports, SameSite=Lax lets them through): only the
+    // origin check (lib/http/origin) stands between a page there and the signed-in account.
+    const teams = await page.request.post(`${server.url}/api/graphql`, { data: { query: "{ teams { slug } }" } });
+    const slug = ((await teams.json()) as { data: { teams: { slug: string }[] } }).data.teams[0].slug;
+    const evil: Server = createServer((_, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(`<form id="f" method="post" enctype="multipart/form-data" action="${server.url}/api/models">
+        <input name="name" value="csrf-upload"><input name="team" value="${slug}"><input type="file" name="file" id="file"></form>`);
+    });
+    await new Promise<void>((resolve) => evil.listen(0, "127.0.0.1", resolve));
+    try {
+      const evilOrigin = `http://127.0.0.1:${(evil.address() as { port: number }).port}`;
+      const sent = new Promise<BrowserRequest>((resolve) => page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/api/models") && resolve(r)));
+      await page.goto(evilOrigin);
+      await page.locator("#file").setInputFiles({ name: "tiny.safetensors", mimeType: "application/octet-stream", buffer: Buffer.from(tinyModel()) });
+      await Promise.all([page.waitForURL(`${server.url}/api/models`), page.evaluate(() => (document.getElementById("f") as HTMLFormElement).submit())]);
+      const headers = await (await sent).allHeaders();
+      expect(headers.cookie, "the browser sent the session cookie along").toMatch(/session_token=/);
+      expect(headers.origin).toBe(evilOrigin);
+      expect(await page.locator("body").textContent()).toMatch(/Cross-origin request refused: Origin http:\/\/127\.0\.0\.1:\d+ is not this app's origin/);
+      const models = await page.request.post(`${server.url}/api/graphql`, { data: { query: '{ models(first: 10, search: "csrf") { edges { node { id } } } }' } });
+      expect(((await models.json()) as { data: { models: { edges: unknown[] } } }).data.models.edges).toEqual([]);
+    } finally {
+      evil.closeAllConnections();
+      await new Promise((resolve) => evil.close(resolve));
+    }
   });
 
   it("uploads a model with a progress bar and is offered its overview", async () => {
