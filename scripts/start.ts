@@ -15,7 +15,7 @@ import { ensureDemoAccount } from "../lib/db/demo";
 import { seedDemoModels } from "../lib/db/demo-models";
 import { failOrphanedTrainingJobs } from "../lib/db/training-jobs";
 import { applyMigrations } from "../lib/db/migrate";
-import { buildNeeded, nextBin, runNextBuild } from "./next-build";
+import { buildNeeded, runNextBuild } from "./next-build";
 
 const root = process.cwd();
 const dev = process.argv.includes("--dev");
@@ -108,7 +108,10 @@ async function main(): Promise<void> {
     }
   }
 
-  const child = spawn(process.execPath, [nextBin(root), dev ? "dev" : "start", "--port", String(port), "--hostname", host], {
+  // Next runs behind scripts/serve.ts, which tells route handlers each request's TCP peer (the
+  // auth rate limits key on it) — `next start` alone passes only a client-chosen X-Forwarded-For.
+  const serve = ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "--port", String(port), "--hostname", host, ...(dev ? ["--dev"] : [])];
+  const child = spawn(process.execPath, serve, {
     cwd: root,
     env: {
       ...process.env,

@@ -10,6 +10,7 @@ import path from "node:path";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { dataDir, getDb, type Db } from "@/lib/db/client";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { extraTrustedOrigins, requestOrigins } from "@/lib/http/origin";
 import { forgetUser } from "./actor-cache";
 import { ENDPOINTS_NEEDING_LISTED_TOKENS, withHashedSessionTokens } from "./hashed-session-tokens";
@@ -23,6 +24,8 @@ export interface AuthOptions {
   baseURL?: string;
   /** The clock of the sign-in lockout (tests inject one). */
   now?: () => Date;
+  /** better-auth's per-address rate limits (default on; the test harness, whose requests all share one address, turns them off). */
+  rateLimit?: boolean;
 }
 
 /** Where better-auth's endpoints live: app/api/auth/[...all]/route.ts. */
@@ -67,10 +70,15 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
     // Same-origin requests are trusted whatever host or port the app is served on.
     trustedOrigins: (request?: Request) => [...(request ? requestOrigins(request) : []), ...extraTrustedOrigins()],
     telemetry: { enabled: false },
+    // Account rules at the endpoints (lib/auth/hooks.ts): the password policy, the per-account
+    // sign-in lockout, and a password change revoking other sessions and tokens.
+    hooks: authHooks(db, options.now),
+    // Per client address and endpoint (sign-in, sign-up, change-password: 3 per 10 s; others 100 per
+    // 10 s), counted in the RateLimit table so all instances share the counts. The address is the
+    // one the auth route resolved (lib/http/client-address), never a header a client can set.
+    rateLimit: { enabled: options.rateLimit ?? true, storage: "database" },
     // A deleted session (sign-out, revoke-sessions) must stop authenticating at once, not after the
     // actor cache's TTL: forget every cached credential of its account.
-    // Account rules at the endpoints (lib/auth/hooks.ts): the password policy, the per-account sign-in lockout, and a password change revoking other sessions and tokens.
-    hooks: authHooks(db, options.now),
     databaseHooks: { session: { delete: { after: async (session) => forgetUser(session.userId) } } },
     advanced: {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
@@ -79,6 +87,7 @@ export function createAuth(db: Db, options: AuthOptions = {}) {
       // tests exercise what production runs.
       disableOriginCheck: false,
       disableCSRFCheck: false,
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
   });
 }

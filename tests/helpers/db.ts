@@ -77,7 +77,9 @@ export function useTestDatabase(): { readonly db: Db; readonly database: Databas
   let auth: Auth | undefined;
   beforeAll(async () => {
     current = await createTestDatabase();
-    auth = createAuth(current.db, { secret: TEST_AUTH_SECRET, baseURL: "http://localhost:3000" });
+    // Every in-process request has the same (no) client address, so per-address rate limits would
+    // throttle unrelated tests against each other; tests/api/auth-rate-limit.test.ts turns them on.
+    auth = createAuth(current.db, { secret: TEST_AUTH_SECRET, baseURL: "http://localhost:3000", rateLimit: false });
   });
   afterAll(async () => {
     await current?.destroy();

@@ -1,8 +1,11 @@
 // Mounts better-auth's endpoints (sign-up, sign-in, sign-out, session) under /api/auth.
 // Rule: this file only wires Next to lib/auth; cookie attributes and trusted origins live there.
-// The body is bounded (BODY_LIMITS.auth) before better-auth parses it or touches the database.
+// The body is bounded (BODY_LIMITS.auth) before better-auth parses it or touches the database, and
+// better-auth's rate limits are keyed on the client address of lib/http/client-address (the TCP
+// peer; X-Forwarded-For only from $CIRCUITBOARD_TRUSTED_PROXIES), never on a client-sent header.
 import { getAuth } from "@/lib/auth/auth";
 import { BODY_LIMITS, BodyTooLargeError, bodyTooLargeResponse, withBoundedBody } from "@/lib/http/body-limit";
+import { withClientAddress } from "@/lib/http/client-address";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,7 +19,7 @@ async function handle(request: Request): Promise<Response> {
     throw error;
   }
   const auth = await getAuth();
-  return auth.handler(bounded);
+  return auth.handler(withClientAddress(bounded));
 }
 
 export { handle as GET, handle as POST };

@@ -1,0 +1,30 @@
+// Runs Next (production, or `--dev`) behind lib/http/peer-server.ts, so route handlers learn each
+// request's TCP peer address (the auth rate limits key on it; see lib/http/client-address.ts).
+// `scripts/start.ts` spawns this instead of `next start`; usage:
+//   node --import tsx scripts/serve.ts --port 3000 --hostname 127.0.0.1 [--dev]
+// Rule: Next runs in this process (its custom-server API), so the peer stamp and the route handler
+// share globalThis; nothing else about serving changes (upgrades, keep-alive, static files).
+import next from "next";
+import { createPeerServer } from "../lib/http/peer-server";
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const dev = process.argv.includes("--dev");
+const hostname = argument("--hostname") ?? "127.0.0.1";
+const port = Number.parseInt(argument("--port") ?? "3000", 10);
+if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+  console.error(`--port must be a port number, got ${JSON.stringify(argument("--port"))}`);
+  process.exit(2);
+}
+
+const app = next({ dev, dir: process.cwd(), hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = createPeerServer((req, res) => handle(req, res));
+server.listen(port, hostname, () => console.log(`[circuitboard] serving on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
