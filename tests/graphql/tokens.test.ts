@@ -208,3 +208,20 @@ describe("API token scopes", () => {
     expect(codes(unknown)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
   });
 });
+
+describe("an expired token on the subscription stream", () => {
+  it("answers 401 with UNAUTHENTICATED 'token expired', not a 500", async () => {
+    const { createSubscriptionHandler } = await import("@/graphql/sse-handler");
+    const { secret, token } = await createToken(alice, { name: "stale stream" });
+    await t.db.apiToken.update({ where: { id: token!.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const handler = createSubscriptionHandler(async (req) => ({ db: t.db, actor: await getActor(req, t) }));
+    const query = encodeURIComponent('subscription { modelActivity(modelId: "nope") { __typename } }');
+    const response = await handler(new Request(`http://localhost/api/graphql/stream?query=${query}`, {
+      headers: { accept: "text/event-stream", authorization: `Bearer ${secret}` },
+    }));
+    expect(response.status).toBe(401);
+    const body = await response.json();
+    expect(body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    expect(body.errors[0].message).toMatch(/token expired/i);
+  });
+});
