@@ -11,6 +11,7 @@ import type { Actor } from "../auth/policy";
 import { findAnalysisResult, paramsHash, saveAnalysisResult, type AnalysisKey } from "../db/analyses";
 import type { Db } from "../db/client";
 import { BadInputError, NotFoundError } from "../db/errors";
+import { clientMessage } from "./client-error";
 import type { Prisma } from "../db/generated/client";
 import { findModelVersion, getModelForActor, VERSION_SUMMARY, type ModelSummary, type ModelVersionSummary } from "../db/models";
 import { enqueueAnalysisJob, findActiveAnalysisJob } from "../jobs/queue/enqueue";
@@ -114,7 +115,7 @@ async function computeHere(db: Db, kind: AnalysisKind, version: ModelVersionSumm
     const model = loadModel(tensors, { metadata: metadataOf(version) });
     result = await kind.compute(model, params, { kernels: tsKernels, progress: () => undefined, signal: new AbortController().signal });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = clientMessage(error, `analysis ${kind.kind}`);
     throw new AnalysisFailure(message.startsWith(`${kind.kind}: `) ? message : `${kind.kind}: ${message}`);
   }
   // JSON round trip: the row holds exactly what a later request reads (NaN → null, no undefined).

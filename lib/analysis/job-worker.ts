@@ -3,10 +3,12 @@
 // one registered analysis kind on it, reporting progress. It never touches the database (embedded
 // PGlite allows one process per data directory). Rule: one "run" message in, progress messages and
 // exactly one "done" or "error" out, then exit; the parent cancels by killing it.
+import { BadInputError } from "../db/errors";
 import { tsKernels } from "../engine/linalg/kernels-ts";
 import { loadModel } from "../engine/transformer/weights";
 import { sendToParent } from "../jobs/ipc";
 import type { AnalysisRequest, AnalysisResponse } from "./job-protocol";
+import { clientMessage } from "./client-error";
 import { analysisKind } from "./kinds";
 
 function send(message: AnalysisResponse): Promise<void> {
@@ -21,7 +23,7 @@ process.on("message", (raw: AnalysisRequest) => {
   void (async () => {
     try {
       const kind = analysisKind(raw.kind);
-      if (!kind) throw new Error(`unknown analysis kind "${raw.kind}"`);
+      if (!kind) throw new BadInputError(`There is no analysis kind "${raw.kind.slice(0, 60)}".`, "kind");
       const params = kind.params.parse(raw.params);
       const model = loadModel(raw.tensors, { metadata: raw.metadata });
       raw.tensors.clear();
@@ -34,7 +36,9 @@ process.on("message", (raw: AnalysisRequest) => {
       await send({ type: "done", result: JSON.parse(JSON.stringify(result)) as unknown });
       process.exit(0);
     } catch (error) {
-      await send({ type: "error", message: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+      // Only a client-written message travels to the job row; anything else is logged here (the
+      // child's stderr is the server's) and sent masked.
+      await send({ type: "error", message: clientMessage(error, `analysis job-worker ${raw.kind}`) }).catch(() => undefined);
       process.exit(1);
     }
   })();
