@@ -3,9 +3,12 @@
 // `npm run codegen`; the pages import these and never spell a collab document themselves.
 import { graphql } from "./gql";
 import type {
+  AnnotationCommentsQuery,
   AnnotationFieldsFragment,
+  AnnotationRevisionsQuery,
   CommentFieldsFragment,
   HeadAnnotationsQuery,
+  HeadCollabContextQuery,
   ModelActivitySubscription,
   NotificationsQuery,
 } from "./gql/graphql";
@@ -13,10 +16,12 @@ import type {
 export type AnnotationFields = AnnotationFieldsFragment;
 export type CommentFields = CommentFieldsFragment;
 export type ClaimFields = AnnotationFieldsFragment["claims"][number];
-export type RevisionFields = AnnotationFieldsFragment["revisions"][number];
+export type RevisionFields = NonNullable<AnnotationRevisionsQuery["annotation"]>["revisions"][number];
+export type AnnotationCommentList = NonNullable<AnnotationCommentsQuery["annotation"]>["comments"];
 export type HeadAnnotationsModel = NonNullable<HeadAnnotationsQuery["model"]>;
-export type AnnotationLabelFields = HeadAnnotationsModel["annotationLabels"][number];
-export type TeamMemberFields = NonNullable<HeadAnnotationsModel["team"]>["members"][number];
+export type CollabContextModel = NonNullable<HeadCollabContextQuery["model"]>;
+export type AnnotationLabelFields = CollabContextModel["annotationLabels"][number];
+export type TeamMemberFields = NonNullable<CollabContextModel["team"]>["members"][number];
 export type NotificationFields = NotificationsQuery["notifications"][number];
 export type ActivityEvent = ModelActivitySubscription["modelActivity"];
 
@@ -42,26 +47,50 @@ graphql(`
       current { ...ClaimEvaluationFields }
       written { ...ClaimEvaluationFields }
     }
-    revisions {
-      id version label body confidence createdAt
-      author { id name }
-      changes { field before after }
-      bodyDiff { value added removed }
-    }
-    comments { ...CommentFields }
   }
 `);
 
+// What live events re-read is kept small: a card's revisions and comments load only when opened
+// (ANNOTATION_REVISIONS_QUERY, ANNOTATION_COMMENTS_QUERY), and the team, its members and the
+// taxonomy are their own query, re-read only on LABEL events.
 export const HEAD_ANNOTATIONS_QUERY = graphql(`
   query HeadAnnotations($id: ID!, $head: String!) {
-    me { id name }
     model(id: $id) {
-      id name
-      team { id viewerRole members { role user { id name email } } }
-      annotationLabels { name description builtin }
+      id
       annotations(head: $head) { ...AnnotationFields }
       headComments(head: $head) { ...CommentFields }
     }
+  }
+`);
+
+export const HEAD_COLLAB_CONTEXT_QUERY = graphql(`
+  query HeadCollabContext($id: ID!) {
+    me { id name }
+    model(id: $id) {
+      id
+      team { id viewerRole members { role user { id name email } } }
+      annotationLabels { name description builtin }
+    }
+  }
+`);
+
+export const ANNOTATION_REVISIONS_QUERY = graphql(`
+  query AnnotationRevisions($id: ID!) {
+    annotation(id: $id) {
+      id
+      revisions {
+        id version label body confidence createdAt
+        author { id name }
+        changes { field before after }
+        bodyDiff { value added removed }
+      }
+    }
+  }
+`);
+
+export const ANNOTATION_COMMENTS_QUERY = graphql(`
+  query AnnotationComments($id: ID!) {
+    annotation(id: $id) { id comments { ...CommentFields } }
   }
 `);
 

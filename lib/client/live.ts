@@ -24,8 +24,9 @@ export function activityInvalidations(event: Pick<ActivityEvent, "modelId" | "ki
   switch (event.kind) {
     case "ANNOTATION":
     case "VOTE":
-    case "LABEL":
       return [queryKeys.collab(id)];
+    case "LABEL":
+      return [queryKeys.collab(id), queryKeys.collabContext(id)];
     case "COMMENT":
     case "CLAIM":
       // A comment may @mention the viewer and a claim may start failing: both notify.
@@ -33,7 +34,7 @@ export function activityInvalidations(event: Pick<ActivityEvent, "modelId" | "ki
     case "PRESENCE":
       return [queryKeys.viewers(id)];
     case "RESYNC":
-      return [queryKeys.collab(id), queryKeys.viewers(id), queryKeys.notifications()];
+      return [queryKeys.collab(id), queryKeys.collabContext(id), queryKeys.viewers(id), queryKeys.notifications()];
     default: {
       const unreachable: never = event.kind;
       throw new Error(`unknown activity kind ${String(unreachable)}`);

@@ -14,6 +14,10 @@ export const queryKeys = {
   collab: (id: string) => [...queryKeys.model(id), "collab"] as const,
   headAnnotations: (id: string, head: string) => [...queryKeys.collab(id), "head", head] as const,
   headConsensus: (id: string) => [...queryKeys.collab(id), "consensus"] as const,
+  /** A part of one annotation loaded on demand ("revisions", "comments"). */
+  annotationPart: (id: string, annotationId: string, part: string) => [...queryKeys.collab(id), "annotation", annotationId, part] as const,
+  /** The team, its members and the taxonomy: changed by LABEL events only. */
+  collabContext: (id: string) => [...queryKeys.model(id), "collab-context"] as const,
   viewers: (id: string) => [...queryKeys.model(id), "viewers"] as const,
   notifications: () => [...queryKeys.all, "notifications"] as const,
 };

@@ -68,12 +68,21 @@ async function waitForHttp(url: string, child: ChildProcess, logFile: string, ti
   }
 }
 
+export interface TestServerOptions {
+  /**
+   * A Postgres database to serve (e.g. createTestDatabase("postgres").url), so several servers can
+   * share one database as app instances do; without it the server gets a fresh embedded PGlite.
+   */
+  databaseUrl?: string;
+}
+
 /**
  * Builds the app if needed (once; reused while the sources are unchanged), then starts
- * `next start` on a free port against a fresh embedded database. DATABASE_URL is removed from the
- * server's environment: browser tests always run on embedded PGlite.
+ * `next start` on a free port against a fresh embedded database, or the Postgres database
+ * `options.databaseUrl` names. The environment's own DATABASE_URL is never used: a browser test
+ * runs on embedded PGlite unless it passes a database it created.
  */
-export async function startTestServer(name: string): Promise<TestServer> {
+export async function startTestServer(name: string, options: TestServerOptions = {}): Promise<TestServer> {
   const root = process.cwd();
   mkdirSync(RESULTS_DIR, { recursive: true });
   const why = buildNeeded(root);
@@ -91,6 +100,7 @@ export async function startTestServer(name: string): Promise<TestServer> {
     BETTER_AUTH_SECRET: `e2e-secret-${port}-0123456789abcdefghijklmnopqrstuvwxyz`,
   };
   delete env.DATABASE_URL;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   delete env.BETTER_AUTH_URL;
   const child = spawn(process.execPath, [nextBin(root), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,

@@ -25,6 +25,8 @@ export interface TestDatabase {
   mode: TestDbMode;
   database: Database;
   db: Db;
+  /** The database's connection URL on Postgres (for an app server to share it); null on PGlite. */
+  url: string | null;
   /** Closes the client and, on Postgres, drops the database. */
   destroy(): Promise<void>;
 }
@@ -34,7 +36,7 @@ export async function createTestDatabase(mode: TestDbMode = testDbMode()): Promi
   if (mode === "pglite") {
     const database = await openDatabase({ dataDir: "memory://" });
     await applyMigrations(database);
-    return { mode, database, db: database.prisma, destroy: () => database.close() };
+    return { mode, database, db: database.prisma, url: null, destroy: () => database.close() };
   }
   const name = `cb_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: postgresAdminUrl() });
@@ -52,6 +54,7 @@ export async function createTestDatabase(mode: TestDbMode = testDbMode()): Promi
     mode,
     database,
     db: database.prisma,
+    url: url.toString(),
     destroy: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: postgresAdminUrl() });

@@ -2,15 +2,19 @@
 // One person's annotation of a head as a card: label chip, the sanitised Markdown the server
 // rendered at write time (lib/collab/markdown.ts), confidence, author, evidence, claims with their
 // badges, agree/disagree votes, the accepted mark (and, for the team's OWNERs, Accept), revision
-// history with word diffs and the annotation's comment thread.
+// history with word diffs and the annotation's comment thread (both read when opened).
+import { useQuery } from "@tanstack/react-query";
 import type { AnnotationFields } from "@/lib/client/collab-operations";
-import { SET_ANNOTATION_ACCEPTED_MUTATION, VOTE_ANNOTATION_MUTATION } from "@/lib/client/collab-operations";
+import { ANNOTATION_COMMENTS_QUERY, SET_ANNOTATION_ACCEPTED_MUTATION, VOTE_ANNOTATION_MUTATION } from "@/lib/client/collab-operations";
+import { gql } from "@/lib/client/graphql";
+import { queryKeys } from "@/lib/client/query-keys";
 import type { Role } from "@/lib/client/operations";
-import { ErrorMessage } from "../states";
+import { ErrorMessage, Loading } from "../states";
 import { ClaimList } from "./claim-list";
 import styles from "./collab.module.css";
-import { CommentThread } from "./comment-thread";
+import { CommentThread, type ThreadProps } from "./comment-thread";
 import { CheckIcon, ThumbDownIcon, ThumbUpIcon } from "./icons";
+import { LazyDetails } from "./lazy-details";
 import type { Mentionable } from "./mentions";
 import { RevisionHistory } from "./revision-history";
 import { useCollabMutation } from "./use-collab-mutation";
@@ -76,11 +80,21 @@ export function AnnotationCard({ modelId, annotation: a, role, selfId, members, 
       </div>
       {vote.isError ? <ErrorMessage error={vote.error} /> : null}
       {accept.isError ? <ErrorMessage error={accept.error} /> : null}
-      <RevisionHistory revisions={a.revisions} />
-      <details className={styles.details}>
-        <summary>Comments ({a.comments.filter((c) => !c.deleted).length})</summary>
-        <CommentThread modelId={modelId} target="ANNOTATION" targetId={a.id} comments={a.comments} members={members} selfId={selfId} canWrite={canWrite} />
-      </details>
+      <LazyDetails summary={`History (version ${a.version})`} testId="revisions">{() => <RevisionHistory modelId={modelId} annotationId={a.id} />}</LazyDetails>
+      <LazyDetails summary="Comments">
+        {() => <AnnotationComments modelId={modelId} annotationId={a.id} members={members} selfId={selfId} canWrite={canWrite} boxLabel={`Comment on ${a.author?.name ?? "this"}’s annotation`} />}
+      </LazyDetails>
     </article>
   );
+}
+
+/** The comment thread of one annotation, read when mounted (inside an opened Comments). */
+function AnnotationComments({ modelId, annotationId, ...thread }: Omit<ThreadProps, "target" | "targetId" | "comments"> & { annotationId: string }) {
+  const query = useQuery({
+    queryKey: queryKeys.annotationPart(modelId, annotationId, "comments"),
+    queryFn: ({ signal }) => gql(ANNOTATION_COMMENTS_QUERY, { id: annotationId }, signal),
+  });
+  if (query.isPending) return <Loading what="the comments" />;
+  if (query.isError) return <ErrorMessage error={query.error} />;
+  return <CommentThread {...thread} modelId={modelId} target="ANNOTATION" targetId={annotationId} comments={query.data.annotation?.comments ?? []} />;
 }

@@ -20,9 +20,11 @@ export interface ThreadProps {
   members: Mentionable[];
   selfId: string | null;
   canWrite: boolean;
+  /** The accessible name of the new-comment box, e.g. "Comment on head 1.4". */
+  boxLabel: string;
 }
 
-export function CommentBox({ modelId, target, targetId, parentId, members, selfId, onDone, label }: Omit<ThreadProps, "comments" | "canWrite"> & { parentId?: string; onDone?: () => void; label: string }) {
+export function CommentBox({ modelId, target, targetId, parentId, members, selfId, onDone, label }: Omit<ThreadProps, "comments" | "canWrite" | "boxLabel"> & { parentId?: string; onDone?: () => void; label: string }) {
   const [text, setText] = useState("");
   const [caret, setCaret] = useState(0);
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -98,7 +100,7 @@ export function CommentThread(props: ThreadProps) {
           {roots.map((c) => <CommentItem key={c.id} comment={c} replies={repliesOf(c.id)} props={props} />)}
         </ul>
       ) : <p className={styles.meta}>No comments yet.</p>}
-      {props.canWrite ? <CommentBox {...props} label="New comment" /> : null}
+      {props.canWrite ? <CommentBox {...props} label={props.boxLabel} /> : null}
     </div>
   );
 }

@@ -1,6 +1,12 @@
+"use client";
 // An annotation's revisions, newest first (who, when, which fields), each body change as the word
-// diff the server computed from the revision before (Annotation.revisions[].bodyDiff).
-import type { RevisionFields } from "@/lib/client/collab-operations";
+// diff the server computed from the revision before (Annotation.revisions[].bodyDiff). Loaded when
+// the History is opened.
+import { useQuery } from "@tanstack/react-query";
+import { ANNOTATION_REVISIONS_QUERY, type RevisionFields } from "@/lib/client/collab-operations";
+import { gql } from "@/lib/client/graphql";
+import { queryKeys } from "@/lib/client/query-keys";
+import { ErrorMessage, Loading } from "../states";
 import styles from "./collab.module.css";
 
 export function WordDiff({ parts }: { parts: { value: string; added: boolean; removed: boolean }[] }) {
@@ -11,10 +17,9 @@ export function WordDiff({ parts }: { parts: { value: string; added: boolean; re
   );
 }
 
-export function RevisionHistory({ revisions }: { revisions: RevisionFields[] }) {
+export function RevisionList({ revisions }: { revisions: RevisionFields[] }) {
   return (
-    <details className={styles.details} data-testid="revisions">
-      <summary>History ({revisions.length} revision{revisions.length === 1 ? "" : "s"})</summary>
+    <>
       {revisions.map((r) => {
         const other = r.changes.filter((c) => c.field !== "body");
         return (
@@ -30,6 +35,17 @@ export function RevisionHistory({ revisions }: { revisions: RevisionFields[] }) 
           </div>
         );
       })}
-    </details>
+    </>
   );
+}
+
+/** The revisions of one annotation, read when mounted (inside an opened History). */
+export function RevisionHistory({ modelId, annotationId }: { modelId: string; annotationId: string }) {
+  const query = useQuery({
+    queryKey: queryKeys.annotationPart(modelId, annotationId, "revisions"),
+    queryFn: ({ signal }) => gql(ANNOTATION_REVISIONS_QUERY, { id: annotationId }, signal),
+  });
+  if (query.isPending) return <Loading what="the history" />;
+  if (query.isError) return <ErrorMessage error={query.error} />;
+  return <RevisionList revisions={query.data.annotation?.revisions ?? []} />;
 }

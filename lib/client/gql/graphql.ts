@@ -432,7 +432,7 @@ export type CommentFieldsFragment = { id: string, target: CommentTarget, targetI
 
 export type ClaimEvaluationFieldsFragment = { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string };
 
-export type AnnotationFieldsFragment = { id: string, modelId: string, head: string, label: string, body: string, bodyHtml: string, confidence: number, accepted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, evidence: Array<{ kind: EvidenceKind, resultId: string, pointer: string, caption: string, found: boolean, value: unknown, truncated: boolean }>, votes: { agree: number, disagree: number, viewerVote: VoteValue | null }, claims: Array<{ id: string, spec: unknown, description: string, status: ClaimStatus, version: number, createdAt: string, current: { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string } | null, written: { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string } | null }>, revisions: Array<{ id: string, version: number, label: string, body: string, confidence: number, createdAt: string, author: { id: string, name: string } | null, changes: Array<{ field: string, before: string, after: string }>, bodyDiff: Array<{ value: string, added: boolean, removed: boolean }> }>, comments: Array<{ id: string, target: CommentTarget, targetId: string, parentId: string | null, body: string, bodyHtml: string, deleted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null }> };
+export type AnnotationFieldsFragment = { id: string, modelId: string, head: string, label: string, body: string, bodyHtml: string, confidence: number, accepted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, evidence: Array<{ kind: EvidenceKind, resultId: string, pointer: string, caption: string, found: boolean, value: unknown, truncated: boolean }>, votes: { agree: number, disagree: number, viewerVote: VoteValue | null }, claims: Array<{ id: string, spec: unknown, description: string, status: ClaimStatus, version: number, createdAt: string, current: { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string } | null, written: { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string } | null }> };
 
 export type HeadAnnotationsQueryVariables = Exact<{
   id: string | number;
@@ -440,7 +440,28 @@ export type HeadAnnotationsQueryVariables = Exact<{
 }>;
 
 
-export type HeadAnnotationsQuery = { me: { id: string, name: string } | null, model: { id: string, name: string, team: { id: string, viewerRole: Role | null, members: Array<{ role: Role, user: { id: string, name: string, email: string | null } }> } | null, annotationLabels: Array<{ name: string, description: string, builtin: boolean }>, annotations: Array<{ id: string, modelId: string, head: string, label: string, body: string, bodyHtml: string, confidence: number, accepted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, evidence: Array<{ kind: EvidenceKind, resultId: string, pointer: string, caption: string, found: boolean, value: unknown, truncated: boolean }>, votes: { agree: number, disagree: number, viewerVote: VoteValue | null }, claims: Array<{ id: string, spec: unknown, description: string, status: ClaimStatus, version: number, createdAt: string, current: { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string } | null, written: { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string } | null }>, revisions: Array<{ id: string, version: number, label: string, body: string, confidence: number, createdAt: string, author: { id: string, name: string } | null, changes: Array<{ field: string, before: string, after: string }>, bodyDiff: Array<{ value: string, added: boolean, removed: boolean }> }>, comments: Array<{ id: string, target: CommentTarget, targetId: string, parentId: string | null, body: string, bodyHtml: string, deleted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null }> }>, headComments: Array<{ id: string, target: CommentTarget, targetId: string, parentId: string | null, body: string, bodyHtml: string, deleted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null }> } | null };
+export type HeadAnnotationsQuery = { model: { id: string, annotations: Array<{ id: string, modelId: string, head: string, label: string, body: string, bodyHtml: string, confidence: number, accepted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, evidence: Array<{ kind: EvidenceKind, resultId: string, pointer: string, caption: string, found: boolean, value: unknown, truncated: boolean }>, votes: { agree: number, disagree: number, viewerVote: VoteValue | null }, claims: Array<{ id: string, spec: unknown, description: string, status: ClaimStatus, version: number, createdAt: string, current: { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string } | null, written: { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string } | null }> }>, headComments: Array<{ id: string, target: CommentTarget, targetId: string, parentId: string | null, body: string, bodyHtml: string, deleted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null }> } | null };
+
+export type HeadCollabContextQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HeadCollabContextQuery = { me: { id: string, name: string } | null, model: { id: string, team: { id: string, viewerRole: Role | null, members: Array<{ role: Role, user: { id: string, name: string, email: string | null } }> } | null, annotationLabels: Array<{ name: string, description: string, builtin: boolean }> } | null };
+
+export type AnnotationRevisionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AnnotationRevisionsQuery = { annotation: { id: string, revisions: Array<{ id: string, version: number, label: string, body: string, confidence: number, createdAt: string, author: { id: string, name: string } | null, changes: Array<{ field: string, before: string, after: string }>, bodyDiff: Array<{ value: string, added: boolean, removed: boolean }> }> } | null };
+
+export type AnnotationCommentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AnnotationCommentsQuery = { annotation: { id: string, comments: Array<{ id: string, target: CommentTarget, targetId: string, parentId: string | null, body: string, bodyHtml: string, deleted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null }> } | null };
 
 export type HeadConsensusQueryVariables = Exact<{
   id: string | number;
@@ -675,17 +696,6 @@ export const CompositionFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CompositionFields"}) as unknown as TypedDocumentString<CompositionFieldsFragment, unknown>;
-export const ClaimEvaluationFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ClaimEvaluationFields on ClaimEvaluation {
-  status
-  value
-  threshold
-  message
-  modelVersion
-  engineVersion
-  evaluatedAt
-}
-    `, {"fragmentName":"ClaimEvaluationFields"}) as unknown as TypedDocumentString<ClaimEvaluationFieldsFragment, unknown>;
 export const CommentFieldsFragmentDoc = new TypedDocumentString(`
     fragment CommentFields on Comment {
   id
@@ -704,6 +714,17 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
+export const ClaimEvaluationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ClaimEvaluationFields on ClaimEvaluation {
+  status
+  value
+  threshold
+  message
+  modelVersion
+  engineVersion
+  evaluatedAt
+}
+    `, {"fragmentName":"ClaimEvaluationFields"}) as unknown as TypedDocumentString<ClaimEvaluationFieldsFragment, unknown>;
 export const AnnotationFieldsFragmentDoc = new TypedDocumentString(`
     fragment AnnotationFields on Annotation {
   id
@@ -749,49 +770,8 @@ export const AnnotationFieldsFragmentDoc = new TypedDocumentString(`
       ...ClaimEvaluationFields
     }
   }
-  revisions {
-    id
-    version
-    label
-    body
-    confidence
-    createdAt
-    author {
-      id
-      name
-    }
-    changes {
-      field
-      before
-      after
-    }
-    bodyDiff {
-      value
-      added
-      removed
-    }
-  }
-  comments {
-    ...CommentFields
-  }
 }
-    fragment CommentFields on Comment {
-  id
-  target
-  targetId
-  parentId
-  body
-  bodyHtml
-  deleted
-  version
-  createdAt
-  updatedAt
-  author {
-    id
-    name
-  }
-}
-fragment ClaimEvaluationFields on ClaimEvaluation {
+    fragment ClaimEvaluationFields on ClaimEvaluation {
   status
   value
   threshold
@@ -1446,30 +1426,8 @@ export const TrainingJobConfigDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<TrainingJobConfigQuery, TrainingJobConfigQueryVariables>;
 export const HeadAnnotationsDocument = new TypedDocumentString(`
     query HeadAnnotations($id: ID!, $head: String!) {
-  me {
-    id
-    name
-  }
   model(id: $id) {
     id
-    name
-    team {
-      id
-      viewerRole
-      members {
-        role
-        user {
-          id
-          name
-          email
-        }
-      }
-    }
-    annotationLabels {
-      name
-      description
-      builtin
-    }
     annotations(head: $head) {
       ...AnnotationFields
     }
@@ -1547,32 +1505,89 @@ fragment AnnotationFields on Annotation {
       ...ClaimEvaluationFields
     }
   }
-  revisions {
-    id
-    version
-    label
-    body
-    confidence
-    createdAt
-    author {
-      id
-      name
-    }
-    changes {
-      field
-      before
-      after
-    }
-    bodyDiff {
-      value
-      added
-      removed
-    }
-  }
-  comments {
-    ...CommentFields
-  }
 }`) as unknown as TypedDocumentString<HeadAnnotationsQuery, HeadAnnotationsQueryVariables>;
+export const HeadCollabContextDocument = new TypedDocumentString(`
+    query HeadCollabContext($id: ID!) {
+  me {
+    id
+    name
+  }
+  model(id: $id) {
+    id
+    team {
+      id
+      viewerRole
+      members {
+        role
+        user {
+          id
+          name
+          email
+        }
+      }
+    }
+    annotationLabels {
+      name
+      description
+      builtin
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HeadCollabContextQuery, HeadCollabContextQueryVariables>;
+export const AnnotationRevisionsDocument = new TypedDocumentString(`
+    query AnnotationRevisions($id: ID!) {
+  annotation(id: $id) {
+    id
+    revisions {
+      id
+      version
+      label
+      body
+      confidence
+      createdAt
+      author {
+        id
+        name
+      }
+      changes {
+        field
+        before
+        after
+      }
+      bodyDiff {
+        value
+        added
+        removed
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnnotationRevisionsQuery, AnnotationRevisionsQueryVariables>;
+export const AnnotationCommentsDocument = new TypedDocumentString(`
+    query AnnotationComments($id: ID!) {
+  annotation(id: $id) {
+    id
+    comments {
+      ...CommentFields
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  target
+  targetId
+  parentId
+  body
+  bodyHtml
+  deleted
+  version
+  createdAt
+  updatedAt
+  author {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AnnotationCommentsQuery, AnnotationCommentsQueryVariables>;
 export const HeadConsensusDocument = new TypedDocumentString(`
     query HeadConsensus($id: ID!) {
   model(id: $id) {

@@ -4,8 +4,9 @@ import { activityInvalidations } from "@/lib/client/live";
 import { queryKeys } from "@/lib/client/query-keys";
 
 describe("activityInvalidations", () => {
-  it("refreshes the model's collaboration queries for annotation, vote and label events", () => {
-    for (const kind of ["ANNOTATION", "VOTE", "LABEL"] as const) expect(activityInvalidations({ modelId: "m", kind })).toEqual([queryKeys.collab("m")]);
+  it("refreshes the model's collaboration queries for annotation and vote events, and the taxonomy only for label events", () => {
+    for (const kind of ["ANNOTATION", "VOTE"] as const) expect(activityInvalidations({ modelId: "m", kind })).toEqual([queryKeys.collab("m")]);
+    expect(activityInvalidations({ modelId: "m", kind: "LABEL" })).toEqual([queryKeys.collab("m"), queryKeys.collabContext("m")]);
   });
 
   it("also refreshes the notifications for comments (mentions) and claims (failing)", () => {
@@ -14,7 +15,7 @@ describe("activityInvalidations", () => {
 
   it("refreshes the viewers on presence and everything on a resync", () => {
     expect(activityInvalidations({ modelId: "m", kind: "PRESENCE" })).toEqual([queryKeys.viewers("m")]);
-    expect(activityInvalidations({ modelId: "m", kind: "RESYNC" })).toEqual([queryKeys.collab("m"), queryKeys.viewers("m"), queryKeys.notifications()]);
+    expect(activityInvalidations({ modelId: "m", kind: "RESYNC" })).toEqual([queryKeys.collab("m"), queryKeys.collabContext("m"), queryKeys.viewers("m"), queryKeys.notifications()]);
   });
 
   it("keys the head annotations and the consensus under the collaboration key", () => {

@@ -23,7 +23,6 @@ const annotation: AnnotationFields = {
     id: "c1", spec: { metric: "ovCopying", head: "1.4", comparator: ">=", threshold: { value: 0.8 } }, description: "ovCopying(1.4) ≥ 0.8", status: "FAIL", version: 2, createdAt: "2026-01-01T00:00:00.000Z",
     current: evaluation(0.5, 2), written: evaluation(0.98, 1),
   }],
-  revisions: [], comments: [],
 };
 
 function render(role: Role | null, a: AnnotationFields = annotation): string {

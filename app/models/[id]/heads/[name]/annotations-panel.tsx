@@ -5,7 +5,7 @@
 // annotation appears here without a reload.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { HEAD_ANNOTATIONS_QUERY, type AnnotationFields } from "@/lib/client/collab-operations";
+import { HEAD_ANNOTATIONS_QUERY, HEAD_COLLAB_CONTEXT_QUERY, type AnnotationFields } from "@/lib/client/collab-operations";
 import { gql } from "@/lib/client/graphql";
 import { queryKeys } from "@/lib/client/query-keys";
 import { formatScore } from "@/lib/analysis/display";
@@ -25,16 +25,22 @@ export function AnnotationsPanel({ id, head, engineLabels }: { id: string; head:
     queryKey: queryKeys.headAnnotations(id, head),
     queryFn: ({ signal }) => gql(HEAD_ANNOTATIONS_QUERY, { id, head }, signal),
   });
+  const context = useQuery({
+    queryKey: queryKeys.collabContext(id),
+    queryFn: ({ signal }) => gql(HEAD_COLLAB_CONTEXT_QUERY, { id }, signal),
+  });
   const [form, setForm] = useState<{ editing: AnnotationFields | null } | null>(null);
 
-  if (query.isPending) return <Loading what="the annotations" />;
-  if (query.isError) return <ErrorMessage error={query.error} />;
+  if (query.isPending || context.isPending) return <Loading what="the annotations" />;
+  if (query.isError || context.isError) return <ErrorMessage error={query.error ?? context.error} />;
   const model = query.data.model;
+  const team = context.data.model?.team ?? null;
   if (!model) return null;
-  const role = model.team?.viewerRole ?? null;
+  const role = team?.viewerRole ?? null;
   const canWrite = role === "OWNER" || role === "EDITOR";
-  const selfId = query.data.me?.id ?? null;
-  const members = (model.team?.members ?? []).map((m) => m.user);
+  const selfId = context.data.me?.id ?? null;
+  const members = (team?.members ?? []).map((m) => m.user);
+  const labels = context.data.model?.annotationLabels ?? [];
 
   return (
     <div className={styles.panel} data-testid="annotations-panel">
@@ -48,14 +54,14 @@ export function AnnotationsPanel({ id, head, engineLabels }: { id: string; head:
         <strong data-testid="annotation-count">{model.annotations.length} human annotation{model.annotations.length === 1 ? "" : "s"}</strong>
         {canWrite && !form ? <button type="button" onClick={() => setForm({ editing: null })}>Annotate</button> : null}
       </div>
-      {form ? <AnnotationForm key={form.editing?.id ?? "new"} modelId={id} head={head} labels={model.annotationLabels} editing={form.editing} onDone={() => setForm(null)} /> : null}
+      {form ? <AnnotationForm key={form.editing?.id ?? "new"} modelId={id} head={head} labels={labels} editing={form.editing} onDone={() => setForm(null)} /> : null}
       {model.annotations.length === 0 && !form ? <p className={styles.meta}>No one has annotated this head yet.{canWrite ? "" : " Editors and owners of the model's team can."}</p> : null}
       {model.annotations.map((a) => (
         <AnnotationCard key={a.id} modelId={id} annotation={a} role={role} selfId={selfId} members={members} onEdit={(editing) => setForm({ editing })} />
       ))}
       <details className={styles.details}>
         <summary>Discussion of head {head} ({model.headComments.filter((c) => !c.deleted).length})</summary>
-        <CommentThread modelId={id} target="HEAD" targetId={head} comments={model.headComments} members={members} selfId={selfId} canWrite={canWrite} />
+        <CommentThread modelId={id} target="HEAD" targetId={head} comments={model.headComments} members={members} selfId={selfId} canWrite={canWrite} boxLabel={`Comment on head ${head}`} />
       </details>
     </div>
   );
