@@ -5,19 +5,15 @@
 // proxy listed in $CIRCUITBOARD_TRUSTED_PROXIES and that proxy's X-Forwarded-Proto (the first value:
 // the client-facing hop) says https; then every cookie of the response gets the Secure attribute.
 // A client's own X-Forwarded-Proto is never believed. The cookie names stay unprefixed, so the
-// same session cookie is read whichever way the request came.
-
-/** `address` with an IPv4-mapped IPv6 prefix dropped and IPv6 lower-cased, for comparison. */
-function canonicalAddress(address: string): string {
-  const a = address.trim().replace(/^\[(.*)\]$/, "$1");
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(a);
-  return mapped ? mapped[1] : a.toLowerCase();
-}
+// same session cookie is read whichever way the request came. The peer is the one
+// lib/http/client-address reads (stamped by lib/http/peer-server from the socket).
+import { normalizeAddress } from "@/lib/http/client-address";
 
 /** Whether the request reached the client-facing server over https (see the rules above). */
 export function arrivedOverHttps(request: Request, peer: string | null, trusted: ReadonlySet<string>): boolean {
   if (new URL(request.url).protocol === "https:") return true;
-  if (!peer || !trusted.has(canonicalAddress(peer))) return false;
+  const from = peer ? normalizeAddress(peer) : null;
+  if (!from || !trusted.has(from)) return false;
   const proto = request.headers.get("x-forwarded-proto")?.split(",")[0].trim().toLowerCase();
   return proto === "https";
 }

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getActor } from "@/lib/auth/actor";
 import { secureCookiesIfHttps } from "@/lib/auth/secure-cookies";
+import { markPeerServer, PEER_ADDRESS_HEADER, peerAddressOf } from "@/lib/http/client-address";
 import { createApiToken, listApiTokensForActor, revokeApiToken } from "@/lib/db/api-tokens";
 import { useTestDatabase } from "../helpers/db";
 
@@ -131,9 +132,11 @@ describe("Secure cookies behind an https proxy (lib/auth/secure-cookies)", () =>
   const proxy = "10.1.2.3";
   const trusted = new Set([proxy]);
 
-  /** What the auth route answers to `request` when its TCP peer is `peer`. */
+  /** What the auth route answers to `request` when its TCP peer (stamped by lib/http/peer-server) is `peer`. */
   async function viaRoute(request: Request, peer: string) {
-    return secureCookiesIfHttps(request, await t.auth.handler(request), peer, trusted);
+    markPeerServer();
+    request.headers.set(PEER_ADDRESS_HEADER, peer);
+    return secureCookiesIfHttps(request, await t.auth.handler(request), peerAddressOf(request.headers), trusted);
   }
 
   it("sets Secure on the session cookie of a sign-in that a trusted proxy forwarded as https, and the cookie still signs in", async () => {
