@@ -3,17 +3,18 @@
 // file only routes an endpoint path to them, so lib/auth/auth.ts stays configuration.
 import { createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { Db } from "@/lib/db/client";
-import { PASSWORD_CHANGE_PATHS, revokeCredentialsAfterPasswordChange, withOtherSessionsRevoked } from "./credential-revocation";
+import { type ChangedAccount, PASSWORD_CHANGE_PATHS, revokeCredentialsAfterPasswordChange, withOtherSessionsRevoked } from "./credential-revocation";
 import { clearFailedSignIns, lockedOutError, lockedUntil, recordFailedSignIn } from "./lockout";
 import { assertAcceptablePassword } from "./password-rules";
 
 const SIGN_IN_PATH = "/sign-in/email";
 
-/** The id of the account a successful endpoint answered about (its `user.id`), if any. */
-function returnedUserId(returned: unknown): string | null {
+/** The account a successful endpoint answered about (its `user`), if any. */
+function returnedUser(returned: unknown): ChangedAccount | null {
   if (!returned || typeof returned !== "object" || isAPIError(returned) || returned instanceof Response) return null;
-  const user = (returned as { user?: { id?: unknown } }).user;
-  return typeof user?.id === "string" ? user.id : null;
+  const user = (returned as { user?: { id?: unknown; email?: unknown; name?: unknown } }).user;
+  if (typeof user?.id !== "string") return null;
+  return { id: user.id, email: typeof user.email === "string" ? user.email : "", name: typeof user.name === "string" ? user.name : "" };
 }
 
 /** The `email` string of a request body, if it has one. */
@@ -43,11 +44,11 @@ export function authHooks(db: Db, now: () => Date = () => new Date()) {
         const email = bodyEmail(ctx.body);
         if (!email) return;
         if (isAPIError(returned) && returned.statusCode === 401) await recordFailedSignIn(db, email, now());
-        else if (returnedUserId(returned)) await clearFailedSignIns(db, email);
+        else if (returnedUser(returned)) await clearFailedSignIns(db, email);
       }
       if (PASSWORD_CHANGE_PATHS.has(ctx.path)) {
-        const userId = returnedUserId(returned);
-        if (userId) await revokeCredentialsAfterPasswordChange(db, userId);
+        const user = returnedUser(returned);
+        if (user) await revokeCredentialsAfterPasswordChange(db, user);
       }
     }),
   };

@@ -59,6 +59,9 @@ describe("changing the password", () => {
     const token = await t.db.apiToken.findFirstOrThrow({ where: { userId: grace!.userId } });
     expect(token.revokedAt).toBeInstanceOf(Date);
     expect(await t.db.session.count({ where: { userId: grace!.userId } })).toBe(1);
+    // The revocation is in the audit log, with what it revoked.
+    const logged = await t.db.auditLog.findMany({ where: { action: "user.passwordChange", targetId: grace!.userId } });
+    expect(logged.map((row) => ({ actorId: row.actorId, data: row.data }))).toEqual([{ actorId: grace!.userId, data: { apiTokensRevoked: 1 } }]);
 
     // The session that changed the password continues on the cookie it was given.
     const caller = await actorOf({ cookie: fresh });
@@ -81,5 +84,6 @@ describe("changing the password", () => {
     expect(refused.status).toBe(400);
     expect(await actorOf({ cookie: phone })).toMatchObject({ userId: linus!.userId });
     expect(await actorOf({ authorization: `Bearer ${secret}` })).toMatchObject({ userId: linus!.userId });
+    expect(await t.db.auditLog.count({ where: { action: "user.passwordChange", targetId: linus!.userId } })).toBe(0);
   });
 });
