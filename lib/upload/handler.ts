@@ -25,6 +25,13 @@ export interface UploadHandlerDeps {
   afterCommit?(result: UploadResult, actor: Actor | null): Promise<unknown>;
 }
 
+/**
+ * Every error answer closes the connection: it is usually sent before the body was read (a refused
+ * header, a bad field), and a keep-alive client's next request would wait behind the unread rest of
+ * this one (6 s here). Closing lets the client open a fresh connection at once.
+ */
+const CLOSE = { connection: "close" };
+
 export async function handleModelUpload(request: Request, deps: UploadHandlerDeps): Promise<Response> {
   const refusal = crossOriginRefusal(request);
   if (refusal !== null) return Response.json({ error: { message: refusal } }, { status: 403 });
@@ -37,12 +44,12 @@ export async function handleModelUpload(request: Request, deps: UploadHandlerDep
     await deps.afterCommit?.(result, actor);
     return Response.json(result, { status: result.duplicate ? 200 : 201 });
   } catch (error) {
-    if (error instanceof UploadError) return Response.json(error.body(), { status: error.status });
+    if (error instanceof UploadError) return Response.json(error.body(), { status: error.status, headers: CLOSE });
     if (isDataError(error)) {
       const field = "field" in error && typeof error.field === "string" ? error.field : undefined;
-      return Response.json({ error: { message: error.message, ...(field ? { field } : {}) } }, { status: error.status });
+      return Response.json({ error: { message: error.message, ...(field ? { field } : {}) } }, { status: error.status, headers: CLOSE });
     }
     console.error("[api/models] upload failed:", error);
-    return Response.json({ error: { message: "Internal server error" } }, { status: 500 });
+    return Response.json({ error: { message: "Internal server error" } }, { status: 500, headers: CLOSE });
   }
 }
