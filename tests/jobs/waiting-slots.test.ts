@@ -41,13 +41,16 @@ describe("analyses beyond an account's job slots", () => {
     expect(stages.slice(MAX_ACTIVE_JOBS_PER_USER)).toEqual(Array(ASKED - MAX_ACTIVE_JOBS_PER_USER).fill(WAITING_STAGE));
     expect(stages.slice(0, MAX_ACTIVE_JOBS_PER_USER)).not.toContain(WAITING_STAGE);
 
-    const deadline = Date.now() + 180_000;
+    const deadline = Date.now() + 90_000;
     let most = 0;
     for (;;) {
       most = Math.max(most, await countDispatchedJobs(t.db, user.userId));
       const ended = await t.db.job.count({ where: { createdById: user.userId, status: { notIn: ["QUEUED", "RUNNING"] } } });
       if (ended === ASKED) break;
-      if (Date.now() > deadline) throw new Error(`${ended} of ${ASKED} jobs ended`);
+      if (Date.now() > deadline) {
+        const rows = await t.db.job.findMany({ where: { createdById: user.userId }, select: { status: true, stage: true, attempts: true, error: true } });
+        throw new Error(`${ended} of ${ASKED} jobs ended: ${JSON.stringify(rows)}`);
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(most).toBeLessThanOrEqual(MAX_ACTIVE_JOBS_PER_USER);

@@ -60,7 +60,24 @@ async function mustWait(db: Db, actor: Actor): Promise<boolean> {
 export async function enqueueAnalysisJob(db: Db, actor: Actor | null, input: AnalysisJobInput, options: { enforceCap?: boolean } = {}): Promise<JobRow> {
   const existing = await findActiveAnalysisJob(db, input);
   if (existing) return existing;
-  const waiting = actor !== null && options.enforceCap !== false && (await mustWait(db, actor));
+  if (actor === null || options.enforceCap === false) return createAnalysisJob(db, actor, input, false);
+  // One decision at a time per account in this process: the fields of one GraphQL request resolve
+  // concurrently, and each would otherwise count the same free slots (across instances the count
+  // stays approximate, by at most the instances' concurrent requests).
+  const previous = decisions.get(actor.userId) ?? Promise.resolve();
+  const turn = previous.then(async () => createAnalysisJob(db, actor, input, await mustWait(db, actor)));
+  const settled = turn.then(() => undefined, () => undefined);
+  decisions.set(actor.userId, settled);
+  void settled.then(() => {
+    if (decisions.get(actor.userId) === settled) decisions.delete(actor.userId);
+  });
+  return turn;
+}
+
+/** The last slot decision queued per account (see enqueueAnalysisJob). */
+const decisions = new Map<string, Promise<void>>();
+
+async function createAnalysisJob(db: Db, actor: Actor | null, input: AnalysisJobInput, waiting: boolean): Promise<JobRow> {
   let job: JobRow;
   try {
     job = await db.job.create({

@@ -96,6 +96,12 @@ export class JobRunner {
       if (!(await boss.getQueue(PGBOSS_QUEUE))) await boss.createQueue(PGBOSS_QUEUE).catch(async (error: unknown) => {
         if (!(await boss.getQueue(PGBOSS_QUEUE))) throw error; // another instance created it first otherwise
       });
+      // Stopped while booting (stop() found no boss to stop): a boss started now would take
+      // deliveries that execute() then drops as "stopped", losing them until the redispatch.
+      if (this.stopped) {
+        await boss.stop({ graceful: false, wait: true, close: true } as PgBoss.StopOptions).catch(() => undefined);
+        return;
+      }
       this.boss = boss;
       if (this.consume) {
         for (let i = 0; i < this.slots; i++) {
