@@ -1,10 +1,10 @@
 // Comment threads on a model's heads, annotations and findings. Rules: a comment's target must
 // exist on the same model (a head of its shape, an annotation of it); a reply's parent must be in
 // the same thread; `@handle` mentions notify the team members they name (a member's handle is the
-// part of their email before "@", or their name without spaces, case-insensitive), in the same
-// transaction; edits name the version they read (ConflictError with the current comment when stale).
+// part of their email before "@", or their name without spaces, case-insensitive) who may read the
+// model — a VIEWER is never told of a PRIVATE model they cannot open — in the same transaction; edits name the version they read (ConflictError with the current comment when stale).
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/policy";
+import { can, type Actor } from "@/lib/auth/policy";
 import { audit } from "@/lib/db/audit";
 import type { Db, DbOrTx, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -79,15 +79,15 @@ export function mentionHandles(text: string): string[] {
   return [...handles];
 }
 
-/** The team members a text mentions (user ids), never the author. */
-async function mentionedMembers(db: DbOrTx, teamId: string, text: string, authorId: string): Promise<string[]> {
+/** The team members a text mentions who may read the model (user ids), never the author. */
+async function mentionedMembers(db: DbOrTx, model: CollabModel, text: string, authorId: string): Promise<string[]> {
   const handles = new Set(mentionHandles(text));
   if (!handles.size) return [];
-  const members = await db.membership.findMany({ where: { teamId }, select: { user: { select: { id: true, email: true, name: true } } } });
+  const members = await db.membership.findMany({ where: { teamId: model.teamId }, select: { role: true, user: { select: { id: true, email: true, name: true } } } });
   return members
-    .map((m) => m.user)
-    .filter((u) => u.id !== authorId && (handles.has(u.email.split("@")[0].toLowerCase()) || handles.has(u.name.replace(/\s+/g, "").toLowerCase())))
-    .map((u) => u.id);
+    .filter(({ user: u }) => u.id !== authorId && (handles.has(u.email.split("@")[0].toLowerCase()) || handles.has(u.name.replace(/\s+/g, "").toLowerCase())))
+    .filter(({ role, user: u }) => can({ userId: u.id, email: u.email, name: u.name, via: "session" }, "model:read", { ...model.resource, role }))
+    .map(({ user: u }) => u.id);
 }
 
 /** The comments of one thread, oldest first (model:read); deleted ones keep their place, without text. */
@@ -114,7 +114,7 @@ export async function createComment(db: Db, actor: Actor | null, raw: z.input<ty
     if (!parent) throw new BadInputError("The comment you reply to is not in this thread.", "parentId");
   }
   const bodyHtml = renderMarkdown(input.body, "body");
-  const mentions = await mentionedMembers(db, model.teamId, input.body, actor!.userId);
+  const mentions = await mentionedMembers(db, model, input.body, actor!.userId);
   return db.$transaction(async (tx) => {
     const row = await tx.comment.create({
       data: { modelId: model.id, target: input.target, targetId, parentId: input.parentId ?? null, authorId: actor!.userId, body: input.body, bodyHtml, mentions },
@@ -150,7 +150,7 @@ export async function updateComment(db: Db, actor: Actor | null, raw: z.input<ty
   const { row: read, model } = await loadComment(db, actor, input.id);
   authorizeContent(actor, "comment:edit", model, read.authorId, "comment");
   const bodyHtml = renderMarkdown(input.body, "body");
-  const mentions = await mentionedMembers(db, model.teamId, input.body, actor.userId);
+  const mentions = await mentionedMembers(db, model, input.body, actor.userId);
   return db.$transaction(async (tx) => {
     const { count } = await tx.comment.updateMany({ where: { id: input.id, version: input.version, deletedAt: null }, data: { body: input.body, bodyHtml, mentions, version: { increment: 1 } } });
     if (count !== 1) stale(await tx.comment.findUnique({ where: { id: input.id }, select: COMMENT_SELECT }), input.version);

@@ -37,6 +37,8 @@ export interface World {
   teamAnnotation: string;
   publicComment: string;
   headComment: string;
+  /** A comment on the PRIVATE model @mentioning the VIEWER (who may not read it) and the OWNER. */
+  mentionComment: string;
   publicClaim: string;
   trainingJob: string;
   teamTrainingJob: string;
@@ -189,8 +191,8 @@ export async function buildWorld(db: Db, useToken: (secret: string) => Promise<A
   const secrets: Record<MatrixRole, string[]> = {
     OWNER: [outsider.email],
     EDITOR: [owner.email, viewer.email, outsider.email],
-    VIEWER: [privateName, dtName, owner.email, editor.email, outsider.email],
-    OUTSIDER: [labName, privateName, dtName, teamName, owner.email, editor.email, viewer.email],
+    VIEWER: [privateName, dtName, privateModel, privateDT, owner.email, editor.email, outsider.email],
+    OUTSIDER: [labName, privateName, dtName, privateModel, privateDT, teamName, owner.email, editor.email, viewer.email],
     ANON: signedOut,
     REVOKED: signedOut,
     TOKEN: [outsider.email],
@@ -207,6 +209,7 @@ export async function buildWorld(db: Db, useToken: (secret: string) => Promise<A
     teamAnnotation: (await annotation(teamModel)).id,
     publicComment: (await comment(publicModel, editor, publicAnnotation)).id,
     headComment: (await comment(privateModel)).id,
+    mentionComment: ((await must(db, editor, CREATE_COMMENT, { input: { modelId: privateModel, target: "HEAD", targetId: "1.0", body: "see this, @matrix-viewer and @matrix-owner" } })).createComment.comment as { id: string }).id,
     publicClaim: await claim(publicAnnotation),
     trainingJob: training.id,
     teamTrainingJob: teamTraining.id,
