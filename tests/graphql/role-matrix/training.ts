@@ -38,6 +38,14 @@ export const trainingCases: MatrixCase[] = [
     last: true,
   },
   {
+    // The run trained the PRIVATE model, so the VIEWER may not know it exists (as through trainingJob).
+    covers: ["Mutation.cancelTraining"],
+    variant: "a finished run of a PRIVATE model",
+    query: `mutation($id: ID!) { cancelTraining(id: $id) { id status } }`,
+    variables: (w) => ({ id: w.trainingJob }),
+    expect: "ok ok NOT_FOUND NOT_FOUND",
+  },
+  {
     covers: ["Mutation.cancelTraining"],
     query: `mutation($id: ID!) { cancelTraining(id: $id) { id status } }`,
     variables: async (w) => ({ id: await w.fresh.queuedTrainingJob() }),
