@@ -63,6 +63,13 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   "ForwardRun.logProbs": EXPENSIVE_WEIGHT,
   "ForwardRun.pathExpansion": 2 * EXPENSIVE_WEIGHT,
   "ForwardRun.termImportance": 3 * EXPENSIVE_WEIGHT,
+  // A decision transformer's trajectory run (one forward pass and its decomposition), the share of a
+  // token run, and the RTG sweep (one forward pass per point, at most 64).
+  "ForwardRun.actionLogits": EXPENSIVE_WEIGHT,
+  "ForwardRun.attentionShare": EXPENSIVE_WEIGHT,
+  "ForwardRun.rtgSweep": 3 * EXPENSIVE_WEIGHT,
+  // Typed QK and OV circuits of every head over the DT's typed rows.
+  "Model.typedSkipTrigrams": 2 * EXPENSIVE_WEIGHT,
 };
 
 /** Arguments that say how many items a field returns; several present are added (topK + bottomK). */
@@ -81,6 +88,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   "QkCircuit.top": 1,
   "DirectPath.top": 1,
   "SkipTrigramsAnalysis.result": 1,
+  "TypedSkipTrigramsAnalysis.result": 1,
+  "TypedTrigramGroup.trigrams": 1,
   "PositionPredictions.predictions": 1,
 };
 

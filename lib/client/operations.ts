@@ -57,7 +57,8 @@ export const MODEL_DETAIL_QUERY = graphql(`
     model(id: $id) {
       ...ModelCardFields
       contentHash
-      config { json }
+      attentionOnly
+      config { json nCtx }
       layers { index heads { name layer index } }
       tokenizer { kind vocabSize sample(first: 12) { id text } }
       versions { id number byteLength createdAt }

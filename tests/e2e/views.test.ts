@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTeamInBrowser, openBrowserSession, RESULTS_DIR, signUpInBrowser, type BrowserSession } from "../helpers/browser";
+import { createTeamInBrowser, openBrowserSession, pageGraphql, RESULTS_DIR, shootWidths, signUpInBrowser, type BrowserSession } from "../helpers/browser";
 import { buildSafetensors, type BuilderTensor } from "../helpers/safetensors-builder";
 
 /** Seeded uniform weights of a 2-layer, 4-head model over 4 000 tokens (d_model 128): its head report is a job of several seconds. */
@@ -42,21 +42,8 @@ async function upload(name: string, file: Buffer, tokenizer?: Buffer): Promise<s
   return ((await res.json()) as { id: string }).id;
 }
 
-async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const res = await page.request.post(`${session.server.url}/api/graphql`, { data: { query, variables }, headers: { "content-type": "application/json" }, timeout: 120_000 });
-  const body = (await res.json()) as { data: T; errors?: unknown };
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data;
-}
-
-async function shoot(name: string) {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(RESULTS_DIR, `views-${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+const graphql = <T>(query: string, variables: Record<string, unknown>) => pageGraphql<T>(page, session.server.url, query, variables);
+const shoot = (name: string) => shootWidths(page, "views", name, WIDTHS);
 
 beforeAll(async () => {
   session = await openBrowserSession("views");

@@ -8,6 +8,7 @@ import { DEFAULT_LIST_SIZE, FIELD_WEIGHTS, operationCost } from "@/graphql/cost"
 import { LIMITS } from "@/graphql/limits";
 import { buildSchema } from "@/graphql/schema";
 import { MODEL_DETAIL_QUERY, MODEL_LIST_QUERY } from "@/lib/client/operations";
+import { TYPED_TRIGRAMS_QUERY } from "@/app/models/[id]/dt-queries";
 import { codes, gql } from "./harness";
 
 const schema = buildSchema();
@@ -17,6 +18,18 @@ const noDb = {} as Db;
 const actor = { userId: "u1", email: "u1@example.test", name: "u1", via: "session" as const };
 
 describe("operationCost", () => {
+  it("weighs the decision-transformer fields as the analyses they run, and the overview's DT queries fit the limit", () => {
+    const traj = "timesteps: [0], rtg: [1], states: [[0]], actions: []";
+    for (const [field, selection] of [["actionLogits", "actionLogits { state }"], ["attentionShare", "attentionShare { state }"], ["rtgSweep", "rtgSweep { state }"]]) {
+      const r = operationCost(schema, parse(`{ run(modelId: "m", trajectory: { ${traj} }) { ${selection} } }`));
+      expect(r.expensive[`ForwardRun.${field}`], field).toBe(1);
+      expect(FIELD_WEIGHTS[`ForwardRun.${field}`]).toBeGreaterThanOrEqual(100);
+    }
+    const typed = operationCost(schema, parse(TYPED_TRIGRAMS_QUERY.toString()), { variables: { id: "m", topK: 20 } });
+    expect(typed.expensive["Model.typedSkipTrigrams"]).toBe(1);
+    expect(typed.cost).toBeLessThanOrEqual(LIMITS.maxCost);
+  });
+
   // models: n items × (1 + edges: 1 × (1 + node: 1 × (1 + id 0))) = 3n.
   const PAGE = "query($n: Int) { models(first: $n) { edges { node { id } } } }";
 

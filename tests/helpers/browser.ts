@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { buildNeeded, nextBin, runNextBuild } from "@/scripts/next-build";
 
 /** Debian's chromium package; CI installs it with apt-get. */
@@ -225,4 +226,22 @@ export async function createTeamInBrowser(page: Page, name: string): Promise<voi
   await page.getByLabel("Team name").fill(name);
   await page.getByRole("button", { name: "Create team" }).click();
   await page.waitForURL("**/models");
+}
+
+/** POSTs a GraphQL operation from the page's session and returns its data (no errors expected). */
+export async function pageGraphql<T>(page: Page, url: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const res = await page.request.post(`${url}/api/graphql`, { data: { query, variables }, headers: { "content-type": "application/json" }, timeout: 120_000 });
+  const body = (await res.json()) as { data: T; errors?: unknown };
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return body.data;
+}
+
+/** Full-page screenshots `<prefix>-<name>-<width>.png` in RESULTS_DIR at each width, then back to 1440 px. */
+export async function shootWidths(page: Page, prefix: string, name: string, widths: readonly number[] = [1440, 390]): Promise<void> {
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(RESULTS_DIR, `${prefix}-${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
 }

@@ -10,6 +10,7 @@ import { queryKeys } from "@/lib/client/query-keys";
 import { EmptyState, ErrorMessage, Loading } from "../../_components/states";
 import { HeadLineagePanel } from "./head-lineage";
 import { BigramPanel, SkipTrigramPanel } from "./circuit-tables";
+import { AttentionSharePanel, dtSummaryOf, MlpBanner, TypedTrigramPanel } from "./dt-panel";
 import { HeadsPanel } from "./heads-panel";
 import { ModelNav } from "./model-nav";
 
@@ -48,6 +49,7 @@ export function ModelOverview({ id }: { id: string }) {
   const json = model.config.json;
   const configEntries = (json !== null && typeof json === "object" ? Object.entries(json) : []).sort(([a], [b]) => a.localeCompare(b));
   const latest = model.versions[0];
+  const dt = dtSummaryOf(json);
   return (
     <div className="page">
       <div className="page-head">
@@ -61,6 +63,21 @@ export function ModelOverview({ id }: { id: string }) {
           </p>
         </div>
       </div>
+
+      {model.attentionOnly ? null : <MlpBanner />}
+      {dt ? (
+        <section aria-labelledby="dt-heading">
+          <h2 id="dt-heading">Decision transformer</h2>
+          <p className="subtle">
+            Tokens {dt.token_order.join(", ")} per timestep; {dt.n_state_features} state features, actions {dt.action_labels.join(", ")},
+            RTG in [{dt.rtg.min}, {dt.rtg.max}], timesteps up to {dt.max_timestep}.
+          </p>
+          <div className="figure-grid">
+            <AttentionSharePanel id={model.id} name={model.name} dt={dt} nCtx={model.config.nCtx} />
+            <TypedTrigramPanel id={model.id} name={model.name} />
+          </div>
+        </section>
+      ) : null}
 
       <div className="overview">
         <section aria-labelledby="config-heading">
@@ -89,8 +106,8 @@ export function ModelOverview({ id }: { id: string }) {
             </span>
           </h2>
           <HeadsPanel id={model.id} name={model.name} nLayers={model.config.nLayers} nHeads={model.config.nHeads} />
-          {model.config.nLayers === 0 ? <BigramPanel id={model.id} name={model.name} /> : null}
-          {model.config.nLayers === 1 ? <SkipTrigramPanel id={model.id} name={model.name} nHeads={model.config.nHeads} /> : null}
+          {model.config.nLayers === 0 && !dt ? <BigramPanel id={model.id} name={model.name} /> : null}
+          {model.config.nLayers === 1 && !dt ? <SkipTrigramPanel id={model.id} name={model.name} nHeads={model.config.nHeads} /> : null}
           {model.versions.length >= 2 && model.config.nLayers > 0 ? (
             <>
               <h3>Head lineage</h3>

@@ -238,6 +238,22 @@ export type TrainingStatus =
   | 'QUEUED'
   | 'RUNNING';
 
+/**
+ * A decision transformer's trajectory (DT-FORMAT.md "A trajectory"): T timesteps, T returns-to-go, T
+ * state vectors of n_state_features numbers, T − 1 actions (the model predicts the action after each
+ * state). At most as many steps as the model's n_ctx holds (3 tokens a step); every number finite.
+ */
+export type TrajectoryInput = {
+  /** The action taken after each step but the last, ids in [0, n_actions) (the padding id too when the model has one). */
+  actions: Array<number>;
+  /** The return-to-go of each step. */
+  rtg: Array<number>;
+  /** Each step's state features (`state_features @ W_E_state`). */
+  states: Array<Array<number>>;
+  /** The timestep of each step, integers in [0, max_timestep] (rows of `embed.W_time`). */
+  timesteps: Array<number>;
+};
+
 export type UpdateAnnotationInput = {
   /** New Markdown text. */
   body?: string | null | undefined;
@@ -297,6 +313,22 @@ export type ModelCompositionQueryVariables = Exact<{
 
 
 export type ModelCompositionQuery = { model: { id: string, name: string, config: { nLayers: number, nHeads: number }, q: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, result: { kind: CompositionKind, scores: { shape: Array<number>, dtype: string, base64: string }, baseline: { mean: number, std: number, samples: number, seed: number }, top: Array<{ writer: string, reader: string, score: number, relative: number, zScore: number }> } | null }, k: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, result: { kind: CompositionKind, scores: { shape: Array<number>, dtype: string, base64: string }, baseline: { mean: number, std: number, samples: number, seed: number }, top: Array<{ writer: string, reader: string, score: number, relative: number, zScore: number }> } | null }, v: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, result: { kind: CompositionKind, scores: { shape: Array<number>, dtype: string, base64: string }, baseline: { mean: number, std: number, samples: number, seed: number }, top: Array<{ writer: string, reader: string, score: number, relative: number, zScore: number }> } | null }, circuits: { state: AnalysisState, progress: number | null, message: string | null, result: { induction: Array<{ previousTokenHead: string, inductionHead: string, kComposition: number, relative: number | null, zScore: number | null, mechanism: string | null, inductionScore: number | null, evidence: { ablationDrop: number | null, stripeWithoutPartner: number | null, baselineMean: number | null, baselineStd: number | null, variedPeriodInduction: number | null } | null }> } | null } } | null };
+
+export type DecisionTransformerShareQueryVariables = Exact<{
+  id: string | number;
+  trajectory: TrajectoryInput;
+}>;
+
+
+export type DecisionTransformerShareQuery = { run: { modelId: string, attentionShare: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, attentionOnly: boolean, result: { mean: number, positions: Array<{ position: number, label: string, targetLabel: string, share: number, direct: number, attention: number, mlp: number, total: number }> } | null } } | null };
+
+export type TypedSkipTrigramsQueryVariables = Exact<{
+  id: string | number;
+  topK: number;
+}>;
+
+
+export type TypedSkipTrigramsQuery = { model: { id: string, typedSkipTrigrams: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, attentionOnly: boolean, result: Array<{ sourceType: string, destinationType: string, action: string, totalScore: number, trigrams: Array<{ head: string, action: string, score: number, routing: boolean, source: { type: string, label: string }, destination: { label: string } }> }> | null } } | null };
 
 export type ModelHeadLineageQueryVariables = Exact<{
   id: string | number;
@@ -559,7 +591,7 @@ export type ModelDetailQueryVariables = Exact<{
 }>;
 
 
-export type ModelDetailQuery = { model: { contentHash: string, id: string, name: string, visibility: Visibility, createdAt: string, config: { json: unknown, nLayers: number, nHeads: number, dModel: number, dHead: number, dVocab: number, nCtx: number, positionalEmbeddingType: string }, layers: Array<{ index: number, heads: Array<{ name: string, layer: number, index: number }> }>, tokenizer: { kind: string, vocabSize: number, sample: Array<{ id: number, text: string }> } | null, versions: Array<{ id: string, number: number, byteLength: number, createdAt: string }>, team: { id: string, name: string, slug: string } | null, createdBy: { id: string, name: string } | null } | null };
+export type ModelDetailQuery = { model: { contentHash: string, attentionOnly: boolean, id: string, name: string, visibility: Visibility, createdAt: string, config: { json: unknown, nCtx: number, nLayers: number, nHeads: number, dModel: number, dHead: number, dVocab: number, positionalEmbeddingType: string }, layers: Array<{ index: number, heads: Array<{ name: string, layer: number, index: number }> }>, tokenizer: { kind: string, vocabSize: number, sample: Array<{ id: number, text: string }> } | null, versions: Array<{ id: string, number: number, byteLength: number, createdAt: string }>, team: { id: string, name: string, slug: string } | null, createdBy: { id: string, name: string } | null } | null };
 
 export type InvitationFieldsFragment = { id: string, email: string | null, role: Role, expiresAt: string, createdAt: string };
 
@@ -980,6 +1012,66 @@ export const ModelCompositionDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<ModelCompositionQuery, ModelCompositionQueryVariables>;
+export const DecisionTransformerShareDocument = new TypedDocumentString(`
+    query DecisionTransformerShare($id: ID!, $trajectory: TrajectoryInput!) {
+  run(modelId: $id, trajectory: $trajectory) {
+    modelId
+    attentionShare {
+      state
+      progress
+      message
+      cached
+      attentionOnly
+      result {
+        mean
+        positions {
+          position
+          label
+          targetLabel
+          share
+          direct
+          attention
+          mlp
+          total
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DecisionTransformerShareQuery, DecisionTransformerShareQueryVariables>;
+export const TypedSkipTrigramsDocument = new TypedDocumentString(`
+    query TypedSkipTrigrams($id: ID!, $topK: Int!) {
+  model(id: $id) {
+    id
+    typedSkipTrigrams(topK: $topK) {
+      state
+      progress
+      message
+      cached
+      attentionOnly
+      result {
+        sourceType
+        destinationType
+        action
+        totalScore
+        trigrams {
+          head
+          source {
+            type
+            label
+          }
+          destination {
+            label
+          }
+          action
+          score
+          routing
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TypedSkipTrigramsQuery, TypedSkipTrigramsQueryVariables>;
 export const ModelHeadLineageDocument = new TypedDocumentString(`
     query ModelHeadLineage($id: ID!) {
   model(id: $id) {
@@ -1816,8 +1908,10 @@ export const ModelDetailDocument = new TypedDocumentString(`
   model(id: $id) {
     ...ModelCardFields
     contentHash
+    attentionOnly
     config {
       json
+      nCtx
     }
     layers {
       index
