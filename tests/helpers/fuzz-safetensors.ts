@@ -117,7 +117,7 @@ const headerMutation: fc.Arbitrary<HeaderMutation> = fc.oneof(
   fc.tuple(fc.nat(), nastyShape).map(([i, v]): HeaderMutation => (es) => setField(es, i, "shape", v)),
   fc.tuple(fc.nat(), fc.nat({ max: 3 }), nastyNumberLiteral).map(([i, d, v]): HeaderMutation => (es) => {
     const at = pick(es, i);
-    const shape = at < 0 ? undefined : (es[at][1] as { shape?: unknown }).shape;
+    const shape = at < 0 ? undefined : (es[at][1] as { shape?: unknown } | null)?.shape;
     if (!Array.isArray(shape)) return es;
     const next = [...shape];
     next[d % Math.max(1, next.length)] = v;
