@@ -7,7 +7,7 @@
  * every fault a UsageError naming the field; numbers come from the engine functions alone.
  */
 import { readFile, stat } from "node:fs/promises";
-import { labelledShare, shareJson, trajectoryParam } from "../analysis/kinds/trajectory";
+import { labelledShare, shareJson, trajectoryParam, trajectoryPositions } from "../analysis/kinds/trajectory";
 import type { Kernels } from "../engine/linalg/kernels";
 import { decomposeLogits } from "../engine/transformer/attention-share";
 import { MAX_SWEEP_POINTS, rtgSweep, runTrajectory, TrajectoryError, type Trajectory } from "../engine/transformer/dt-forward";
@@ -56,7 +56,7 @@ export async function runTrajectoryCommand(args: ParsedArgs, model: AttnOnlyMode
     const share = shareJson(await decomposeLogits(model, run.cache, { kind: "logit" }, layout.statePositions));
     const sweep = await rtgSweep(model, traj, points, { kernels });
     return {
-      positions: layout.types.map((type, index) => ({ index, type, timestep: traj.timesteps[layout.steps[index]], label: layout.labels[index] })),
+      positions: trajectoryPositions(layout, traj),
       actions,
       actionLogits: run.actionLogits,
       patterns: run.cache.pattern.map((p) => Array.from({ length: H }, (_, h) => rows(p.data as Float32Array, n, n, h * n * n))),

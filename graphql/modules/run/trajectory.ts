@@ -10,7 +10,7 @@ import { runAttentionShareKind } from "@/lib/analysis/kinds/run-attention-share"
 import { runRtgSweepKind, type RtgSweepJson } from "@/lib/analysis/kinds/run-rtg-sweep";
 import { runTrajectoryKind, type RunTrajectoryJson } from "@/lib/analysis/kinds/run-trajectory";
 import { MAX_SWEEP_POINTS, checkTrajectoryAgainst, TrajectoryError, type Trajectory, type TrajectoryLayout } from "@/lib/engine/transformer/dt-forward";
-import { labelledShare, type AttentionShareJson } from "@/lib/analysis/kinds/trajectory";
+import { labelledShare, trajectoryPositions, type AttentionShareJson } from "@/lib/analysis/kinds/trajectory";
 import { tokenOf } from "@/lib/analysis/tokens";
 import type { GraphQLContext } from "../../context";
 import { parseInput } from "../../payload";
@@ -71,8 +71,7 @@ export function trajectoryRun(ctx: GraphQLContext, field: string, r: RunParent) 
 
 export function positions(r: RunParent) {
   if (!r.dt) return r.ids.map((id, index) => ({ index, type: "token", timestep: null, label: r.tokenizer.tokenString(id) }));
-  const { layout, trajectory } = r.dt;
-  return layout.types.map((type, index) => ({ index, type, timestep: trajectory.timesteps[layout.steps[index]], label: layout.labels[index] }));
+  return trajectoryPositions(r.dt.layout, r.dt.trajectory);
 }
 
 export async function actionLogits(r: RunParent, _args: unknown, ctx: GraphQLContext) {

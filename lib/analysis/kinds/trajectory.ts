@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { batchShare, type LogitDecomposition } from "../../engine/transformer/attention-share";
 import { MAX_STATE_FEATURES } from "../../engine/transformer/dt-config";
-import { MAX_TRAJECTORY_STEPS } from "../../engine/transformer/dt-forward";
+import { MAX_TRAJECTORY_STEPS, type Trajectory, type TrajectoryLayout } from "../../engine/transformer/dt-forward";
 
 /** Most state-feature numbers one trajectory may carry (T × n_features): 1 Mi. */
 export const MAX_TRAJECTORY_NUMBERS = 1 << 20;
@@ -53,6 +53,11 @@ export function shareJson(d: LogitDecomposition): AttentionShareJson {
     terms: d.terms.map((t) => ({ name: t.name, kind: t.kind, group: t.group, values: Array.from(t.values) })),
     mean: batchShare([d]).mean,
   };
+}
+
+/** Each position of a trajectory run with its token type, timestep and label (GraphQL RunPosition, the CLI's positions). */
+export function trajectoryPositions(layout: TrajectoryLayout, trajectory: Trajectory) {
+  return layout.types.map((type, index) => ({ index, type, timestep: trajectory.timesteps[layout.steps[index]], label: layout.labels[index] }));
 }
 
 /** One decomposed position, labelled (GraphQL SharePosition, the CLI's attentionShare.positions). */
