@@ -5,9 +5,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { decodeTensor, type TensorJson } from "@/lib/analysis/tensor-json";
-import { typedSkipTrigrams } from "@/lib/engine/circuits/typed";
+import { MAX_TYPED_TRIGRAMS, typedSkipTrigrams } from "@/lib/engine/circuits/typed";
 import { readSafetensors } from "@/lib/engine/io/safetensors";
 import "@/lib/engine/linalg/kernels-ts";
+import { MAX_SWEEP_POINTS } from "@/lib/engine/transformer/dt-forward";
 import { loadModel } from "@/lib/engine/transformer/weights";
 import { dtFile, dtMetadata, dtModelTensors, DT_CFG } from "@/tests/api/mlp-dt-models";
 import { tinyModel } from "@/tests/api/tiny-model";
@@ -165,6 +166,15 @@ describe("trajectory runs refuse what does not fit, naming the field", () => {
       expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
       expect(r.errors![0].message).toMatch(message);
     }
+  });
+
+  it("rtgSweep points and typedSkipTrigrams topK beyond their bounds, before any work", async () => {
+    const sweep = await gql(t.db, owner, `query($id: ID!, $trajectory: TrajectoryInput!, $points: Int!) { run(modelId: $id, trajectory: $trajectory) { rtgSweep(points: $points) { state } } }`, { id: ids.dt, trajectory: randomTrajectory(2, 3), points: MAX_SWEEP_POINTS + 1 });
+    expect(codes(sweep)).toEqual(["BAD_USER_INPUT"]);
+    expect(sweep.errors![0].message).toMatch(new RegExp(`points must be at most ${MAX_SWEEP_POINTS}`));
+    const typed = await gql(t.db, owner, `query($id: ID!, $topK: Int!) { model(id: $id) { typedSkipTrigrams(topK: $topK) { state } } }`, { id: ids.dt, topK: MAX_TYPED_TRIGRAMS + 1 });
+    expect(codes(typed)).toEqual(["BAD_USER_INPUT"]);
+    expect(typed.errors![0].message).toMatch(new RegExp(`topK must be at most ${MAX_TYPED_TRIGRAMS}`));
   });
 
   it("a trajectory for a token model, tokens for a DT, and token-run fields of a trajectory run", async () => {
