@@ -17,6 +17,7 @@ import { subscribe, type Unsubscribe } from "../../live";
 import { jobEvents, type JobEvent } from "./events";
 import { trainingJobLost } from "../training-runner";
 import { jobHandler } from "./handlers";
+import { ensureQueue } from "./ensure-queue";
 import { admitWaitingJobs, admitWaitingJobsOfAll } from "./admit";
 import { claimJob, endJob, HEARTBEAT_MS, LEASE_MS, NOT_WAITING, queuedJobIds, renewLease, sweepExpiredLeases } from "./store";
 import { JobFailure, type JobContext } from "./types";
@@ -93,9 +94,7 @@ export class JobRunner {
       const boss = new PgBoss({ connectionString: source.url, max: 3, application_name: "circuitboard-jobs", schedule: false, supervise: true, maintenanceIntervalSeconds: 60 });
       boss.on("error", (error: unknown) => console.error("[jobs] pg-boss", error instanceof Error ? error.message : error));
       await boss.start();
-      if (!(await boss.getQueue(PGBOSS_QUEUE))) await boss.createQueue(PGBOSS_QUEUE).catch(async (error: unknown) => {
-        if (!(await boss.getQueue(PGBOSS_QUEUE))) throw error; // another instance created it first otherwise
-      });
+      await ensureQueue(boss, PGBOSS_QUEUE);
       // Stopped while booting (stop() found no boss to stop): a boss started now would take
       // deliveries that execute() then drops as "stopped", losing them until the redispatch.
       if (this.stopped) {
