@@ -5,6 +5,9 @@
 // atomic upsert, so concurrent failures cannot slip past the limit; attempts refused while locked
 // are not counted (the lock ends on time); a successful sign-in clears the email's counter; unknown
 // emails are counted like known ones, so the answers do not tell whether an account exists.
+// Counters whose window and lock are both over are swept at most once per
+// THROTTLE_SWEEP_INTERVAL_MS per process and database, MAX_THROTTLE_ROWS_SWEPT rows at a time, so a
+// flood of failed sign-ins does not turn into a table scan and a delete on every failure.
 import { APIError } from "better-auth/api";
 import type { Db } from "@/lib/db/client";
 
@@ -16,6 +19,13 @@ export const FAILED_SIGN_IN_WINDOW_MS = 15 * 60_000;
 export const SIGN_IN_LOCKOUT_MS = 15 * 60_000;
 /** Longest email kept as a counter key (RFC 5321's limit); longer input is cut before the database sees it. */
 export const MAX_EMAIL_LENGTH = 320;
+/** Least time between two sweeps of dead counters by one process over one database: a minute. */
+export const THROTTLE_SWEEP_INTERVAL_MS = 60_000;
+/** Most dead counters one sweep deletes; a sweep that reaches it lets the next failure sweep again. */
+export const MAX_THROTTLE_ROWS_SWEPT = 1_000;
+
+/** When this process last swept each database's dead counters (by the lockout's clock). */
+const lastSweep = new WeakMap<Db, number>();
 
 /** The key an email is counted under: trimmed, lower-cased (as better-auth stores it) and bounded. */
 export function throttleKey(email: string): string {
@@ -43,9 +53,27 @@ export async function recordFailedSignIn(db: Db, email: string, now: Date): Prom
         WHEN "SignInThrottle"."windowStart" > ${windowStart} AND "SignInThrottle"."failures" + 1 >= ${MAX_FAILED_SIGN_INS} THEN ${lockEnd}
         ELSE "SignInThrottle"."lockedUntil" END
     RETURNING "failures", "lockedUntil"`;
-  // Counters of other emails whose window and lock are both over are dead weight.
-  await db.signInThrottle.deleteMany({ where: { windowStart: { lt: windowStart }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] } });
+  await sweepDeadThrottles(db, now);
   return { failures: row.failures, lockedUntil: row.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null };
+}
+
+/**
+ * Deletes up to MAX_THROTTLE_ROWS_SWEPT counters whose window and lock are both over, unless this
+ * process swept the database less than THROTTLE_SWEEP_INTERVAL_MS ago; returns how many it deleted.
+ */
+export async function sweepDeadThrottles(db: Db, now: Date): Promise<number> {
+  const last = lastSweep.get(db);
+  // A clock that went back (tests inject one) sweeps rather than waiting for it to catch up.
+  if (last !== undefined && now.getTime() >= last && now.getTime() - last < THROTTLE_SWEEP_INTERVAL_MS) return 0;
+  lastSweep.set(db, now.getTime());
+  const windowStart = new Date(now.getTime() - FAILED_SIGN_IN_WINDOW_MS);
+  const deleted = await db.$executeRaw`
+    DELETE FROM "SignInThrottle" WHERE "email" IN (
+      SELECT "email" FROM "SignInThrottle"
+      WHERE "windowStart" < ${windowStart} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+      LIMIT ${MAX_THROTTLE_ROWS_SWEPT})`;
+  if (deleted >= MAX_THROTTLE_ROWS_SWEPT) lastSweep.delete(db);
+  return deleted;
 }
 
 /** Forgets the email's failures (after a successful sign-in). */

@@ -2,9 +2,18 @@
 // for one email stop answering 401 after MAX_FAILED_SIGN_INS, the right password is then refused
 // with 429 and a clear message, another account is unaffected, and once the lock has passed (an
 // injected clock) the right password signs in again. The counters are rows, shared by instances.
+// Dead counters (window and lock both over) are swept at most once per THROTTLE_SWEEP_INTERVAL_MS,
+// at most MAX_THROTTLE_ROWS_SWEPT at a time, never on every failure.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAuth, type Auth } from "@/lib/auth/auth";
-import { FAILED_SIGN_IN_WINDOW_MS, MAX_FAILED_SIGN_INS, SIGN_IN_LOCKOUT_MS } from "@/lib/auth/lockout";
+import {
+  FAILED_SIGN_IN_WINDOW_MS,
+  MAX_FAILED_SIGN_INS,
+  MAX_THROTTLE_ROWS_SWEPT,
+  SIGN_IN_LOCKOUT_MS,
+  THROTTLE_SWEEP_INTERVAL_MS,
+  sweepDeadThrottles,
+} from "@/lib/auth/lockout";
 import { TEST_AUTH_SECRET, useTestDatabase } from "../helpers/db";
 
 const t = useTestDatabase();
@@ -74,5 +83,55 @@ describe("the sign-in lockout", () => {
     for (let i = 0; i <= MAX_FAILED_SIGN_INS; i++) statuses.push((await signIn(auth, "nobody@example.org", `guess ${i}`)).status);
     expect(statuses.at(-1)).toBe(429);
     expect(statuses.slice(0, MAX_FAILED_SIGN_INS)).toEqual(Array(MAX_FAILED_SIGN_INS).fill(401));
+  });
+});
+
+describe("the sweep of dead counters", () => {
+  /** Counter rows named `prefix-<i>@example.org`, all with the given window start and lock. */
+  const addCounters = (prefix: string, count: number, windowStart: Date, lockedUntil: Date | null) =>
+    t.db.signInThrottle.createMany({ data: Array.from({ length: count }, (_, i) => ({ email: `${prefix}-${i}@example.org`, failures: 3, windowStart, lockedUntil })) });
+  const emailsStartingWith = async (prefix: string) =>
+    (await t.db.signInThrottle.findMany({ where: { email: { startsWith: prefix } }, select: { email: true }, orderBy: { email: "asc" } })).map((r) => r.email);
+
+  it("deletes counters whose window and lock are over on a failed sign-in, keeps live ones, and runs at most once per interval", async () => {
+    clock = new Date(clock.getTime() + THROTTLE_SWEEP_INTERVAL_MS);
+    const longAgo = new Date(clock.getTime() - FAILED_SIGN_IN_WINDOW_MS - 1);
+    await addCounters("dead", 2, longAgo, null);
+    await addCounters("deadlock", 1, longAgo, new Date(clock.getTime() - 1));
+    await addCounters("stilllocked", 1, longAgo, new Date(clock.getTime() + 60_000));
+    await addCounters("inwindow", 1, new Date(clock.getTime() - 1_000), null);
+
+    expect((await signIn(auth, "sweeper@example.org", "wrong")).status).toBe(401);
+    expect(await emailsStartingWith("dead")).toEqual([]);
+    expect(await emailsStartingWith("stilllocked")).toEqual(["stilllocked-0@example.org"]);
+    expect(await emailsStartingWith("inwindow")).toEqual(["inwindow-0@example.org"]);
+
+    // Within the interval, failures (on either instance: same process, same database) do not sweep.
+    await addCounters("later", 1, longAgo, null);
+    clock = new Date(clock.getTime() + THROTTLE_SWEEP_INTERVAL_MS - 1);
+    expect((await signIn(other, "sweeper@example.org", "wrong")).status).toBe(401);
+    expect(await emailsStartingWith("later")).toEqual(["later-0@example.org"]);
+    // Once it has passed, the next failure sweeps again.
+    clock = new Date(clock.getTime() + 1);
+    expect((await signIn(auth, "sweeper@example.org", "wrong")).status).toBe(401);
+    expect(await emailsStartingWith("later")).toEqual([]);
+    // The sweeper's own counter kept counting through all this.
+    expect(await t.db.signInThrottle.findUnique({ where: { email: "sweeper@example.org" } })).toMatchObject({ failures: 3 });
+  });
+
+  it("deletes at most MAX_THROTTLE_ROWS_SWEPT rows per sweep, and a full sweep lets the next one run at once", async () => {
+    // Earlier tests' counters are dead by now: one sweep clears them (fewer than the bound).
+    clock = new Date(clock.getTime() + THROTTLE_SWEEP_INTERVAL_MS);
+    expect(await sweepDeadThrottles(t.db, clock)).toBeLessThan(MAX_THROTTLE_ROWS_SWEPT);
+    clock = new Date(clock.getTime() + THROTTLE_SWEEP_INTERVAL_MS);
+    await addCounters("flood", MAX_THROTTLE_ROWS_SWEPT + 1, new Date(clock.getTime() - FAILED_SIGN_IN_WINDOW_MS - 1), null);
+    expect(await sweepDeadThrottles(t.db, clock)).toBe(MAX_THROTTLE_ROWS_SWEPT);
+    expect(await emailsStartingWith("flood")).toHaveLength(1);
+    expect(await sweepDeadThrottles(t.db, clock)).toBe(1);
+    expect(await emailsStartingWith("flood")).toEqual([]);
+    // That sweep was not full: the next within the interval does nothing.
+    await addCounters("after", 1, new Date(clock.getTime() - FAILED_SIGN_IN_WINDOW_MS - 1), null);
+    expect(await sweepDeadThrottles(t.db, clock)).toBe(0);
+    expect(await emailsStartingWith("after")).toEqual(["after-0@example.org"]);
   });
 });
