@@ -5,7 +5,7 @@
 import { type HeadReportJson } from "../engine/circuits/report";
 import { type RunOutput } from "./commands";
 
-const f = (x: number) => (Math.abs(x) < 1e-3 ? "0" : x.toFixed(3));
+const f = (x: number | null) => (x === null ? "—" : Math.abs(x) < 1e-3 ? "0" : x.toFixed(3));
 
 function analyzeText(r: HeadReportJson): string {
   const c = r.config;

@@ -17,6 +17,7 @@ export const HEAD_REPORT_QUERY = graphql(`
           qkTokenPositivity qkPositionalPositivity
           labels { label score partner mechanism }
         }
+        skipped { score reason }
         composition { Q K V }
       }
     }

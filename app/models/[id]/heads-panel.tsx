@@ -86,6 +86,13 @@ export function HeadsPanel({ id, name, nLayers, nHeads }: HeadsPanelProps) {
             {report.cached ? " (cached)" : ""}. Hover a head for its numbers; click it for its page.
           </p>
         ) : null}
+        {report?.status === "READY" && report.skipped.length > 0 ? (
+          <ul className="hint" data-testid="head-report-skipped">
+            {report.skipped.map((s) => (
+              <li key={s.score}>Not computed: {s.score} — {s.reason}.</li>
+            ))}
+          </ul>
+        ) : null}
       </div>
     </div>
   );

@@ -56,6 +56,7 @@ const report = {
   probes: (o: HeadReportState) => ready(o)?.probes ?? null,
   thresholds: (o: HeadReportState) => ready(o)?.thresholds ?? null,
   heads: (o: HeadReportState) => ready(o)?.heads ?? [],
+  skipped: (o: HeadReportState) => ready(o)?.skipped ?? [],
   composition: (o: HeadReportState) => ready(o)?.composition ?? null,
 };
 

@@ -3,6 +3,8 @@
 // W_pos W_QK W_posᵀ, from the d_head-sized side (TL `FactoredMatrix.eigenvalues`), with the
 // positivity score Re(Σλ)/Σ|λ| the head report uses (lib/engine/circuits/eigen.ts).
 import { z } from "zod";
+import { BadInputError } from "../../db/errors";
+import { skippedScores } from "../../engine/circuits/report";
 import { embedGram, ovCopyingScores, qkPositivityScores, type HeadSpectra } from "../../engine/circuits/eigen";
 import { defineAnalysisKind } from "./registry";
 
@@ -15,6 +17,8 @@ export const eigenvaluesKind = defineAnalysisKind({
   async compute(model, { circuit }, { kernels }) {
     const w = model.weights;
     let spectra: HeadSpectra;
+    const skipped = circuit === "OV" ? skippedScores(model).find((x) => x.score === "ovCopying") : undefined;
+    if (skipped) throw new BadInputError(`The OV eigenvalues are undefined for this model: ${skipped.reason}.`, "circuit");
     if (circuit === "OV") spectra = await ovCopyingScores(w, { kernels });
     else {
       const which = circuit === "QK_TOKEN" ? "token" : "positional";

@@ -342,7 +342,7 @@ export type ModelHeadReportQueryVariables = Exact<{
 }>;
 
 
-export type ModelHeadReportQuery = { model: { id: string, headReport: { status: AnalysisStatus, message: string | null, modelVersion: number, engineVersion: string, cached: boolean, thresholds: unknown, jobId: string | null, progress: { fraction: number, etaSeconds: number | null, stage: string | null } | null, heads: Array<{ name: string, layer: number, head: number, previousToken: number | null, duplicateToken: number | null, induction: number | null, inductionStripe: number | null, ovCopying: number | null, qkTokenPositivity: number | null, qkPositionalPositivity: number | null, labels: Array<{ label: string, score: number | null, partner: string | null, mechanism: string | null }> }>, composition: { Q: Array<Array<Array<Array<number | null>>>>, K: Array<Array<Array<Array<number | null>>>>, V: Array<Array<Array<Array<number | null>>>> } | null } | null } | null };
+export type ModelHeadReportQuery = { model: { id: string, headReport: { status: AnalysisStatus, message: string | null, modelVersion: number, engineVersion: string, cached: boolean, thresholds: unknown, jobId: string | null, progress: { fraction: number, etaSeconds: number | null, stage: string | null } | null, heads: Array<{ name: string, layer: number, head: number, previousToken: number | null, duplicateToken: number | null, induction: number | null, inductionStripe: number | null, ovCopying: number | null, qkTokenPositivity: number | null, qkPositionalPositivity: number | null, labels: Array<{ label: string, score: number | null, partner: string | null, mechanism: string | null }> }>, skipped: Array<{ score: string, reason: string }>, composition: { Q: Array<Array<Array<Array<number | null>>>>, K: Array<Array<Array<Array<number | null>>>>, V: Array<Array<Array<Array<number | null>>>> } | null } | null } | null };
 
 export type HeadScoresQueryVariables = Exact<{
   id: string | number;
@@ -1128,6 +1128,10 @@ export const ModelHeadReportDocument = new TypedDocumentString(`
           partner
           mechanism
         }
+      }
+      skipped {
+        score
+        reason
       }
       composition {
         Q

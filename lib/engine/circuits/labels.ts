@@ -69,7 +69,8 @@ export interface LabelInputs {
   readonly duplicateToken: number;
   readonly induction: number;
   readonly inductionStripe: number;
-  readonly ovCopying: number;
+  /** null when the model has no copying score (HeadReportJson.skipped). */
+  readonly ovCopying: number | null;
   readonly positionalInvariance: number;
   readonly distanceFromUniform: number;
   readonly variedPeriodInduction: number;
@@ -118,7 +119,7 @@ export function labelHead(s: LabelInputs, partner?: PartnerEvidence): HeadLabel[
     else if (partner && verified) out.push({ label: "induction", score, partner: partner.name, mechanism: "k-composition", evidence });
     else out.push({ label: "induction", score, ...(partner ? { partner: partner.name } : {}), evidence });
   }
-  if (s.ovCopying >= T.copying) out.push({ label: "copying", score: s.ovCopying });
+  if (s.ovCopying !== null && s.ovCopying >= T.copying) out.push({ label: "copying", score: s.ovCopying });
   if (s.positionalInvariance >= T.positional && s.distanceFromUniform >= T.positionalSharpness) out.push({ label: "positional", score: s.positionalInvariance });
   return out;
 }

@@ -30,8 +30,8 @@ export interface HeadScores {
   readonly induction: number;
   /** ARENA induction score: mean attention on the stripe at offset 1 − L over repeated random tokens. */
   readonly inductionStripe: number;
-  /** Re(Σλ)/Σ|λ| of W_E W_OV W_U. */
-  readonly ovCopying: number;
+  /** Re(Σλ)/Σ|λ| of W_E W_OV W_U; null when skipped (see HeadReportJson.skipped). */
+  readonly ovCopying: number | null;
   /** Re(Σλ)/Σ|λ| of W_E W_QK W_Eᵀ. */
   readonly qkTokenPositivity: number;
   /** Re(Σλ)/Σ|λ| of W_pos W_QK W_posᵀ. */
@@ -46,6 +46,28 @@ export interface HeadScores {
 }
 
 type Nested4 = number[][][][];
+
+/** A score the report did not compute for this model, and why. */
+export interface SkippedScore {
+  readonly score: keyof HeadScores;
+  readonly reason: string;
+}
+
+/**
+ * The scores undefined for a model. A decision transformer reads typed rows (state features,
+ * actions, the RTG direction) and writes action logits, so W_U W_E, the middle factor of the OV
+ * copying eigenvalues (paper §"Detecting copying behavior"), does not exist: "copying" needs the
+ * input and output vocabularies to be one.
+ */
+export function skippedScores(model: Pick<AttnOnlyModel, "dt" | "weights">): SkippedScore[] {
+  if (!model.dt) return [];
+  const inputs = model.weights.W_E.shape[0], actions = model.weights.W_U.shape[1];
+  return [{
+    score: "ovCopying",
+    reason: `a decision transformer reads ${inputs} typed input rows (state features, actions, RTG) and predicts ${actions} actions: ` +
+      "W_E W_OV W_U maps inputs to actions, not a vocabulary to itself, so it has no copying eigenvalues",
+  }];
+}
 
 export interface HeadReportJson {
   readonly config: AttnOnlyConfig;
@@ -65,6 +87,8 @@ export interface HeadReportJson {
   };
   readonly thresholds: typeof LABEL_THRESHOLDS;
   readonly heads: HeadScores[];
+  /** Scores left out for this model, each with why (null in every head), e.g. ovCopying of a decision transformer. */
+  readonly skipped: SkippedScore[];
   /** TL all_composition_scores, [layer₁][head₁][layer₂][head₂]. */
   readonly composition: { Q: Nested4; K: Nested4; V: Nested4 };
   readonly compositionBaseline?: CompositionBaseline;
@@ -171,7 +195,8 @@ export async function headReport(model: AttnOnlyModel, opts: HeadReportOptions =
   const { tokenRange } = opts;
   const repeated = repeatedRandomTokens(d_vocab, L, { batch, seed, tokenRange });
   const varied = variedPeriodTokens(d_vocab, 2 * L, Math.max(2, Math.ceil(L / 4)), L, { batch: Math.max(2, Math.ceil(batch / 2)), seed, tokenRange });
-  const base = { config, attentionOnly: isAttentionOnly(config), processing: model.processing, kernels: k.name, thresholds: LABEL_THRESHOLDS };
+  const skipped = skippedScores(model);
+  const base = { config, attentionOnly: isAttentionOnly(config), processing: model.processing, kernels: k.name, thresholds: LABEL_THRESHOLDS, skipped };
   const stripeLengths = opts.tokens ? callerRepeatLengths(opts.tokens, opts.tokensRepeatLength) : undefined;
   const probes = {
     seed, detectorTokens: opts.tokens ? ("caller" as const) : ("seeded" as const), repeatLength: L, batch, periods: varied.periods,
@@ -196,7 +221,8 @@ export async function headReport(model: AttnOnlyModel, opts: HeadReportOptions =
   const comp = await timed(T, "composition", () => compositionScores(w.blocks, { kernels: k }));
   const samples = opts.baselineSamples ?? 100;
   const baseline = samples > 0 ? await timed(T, "compositionBaseline", () => compositionBaseline(config.d_model, config.d_head, { samples, seed, kernels: k })) : undefined;
-  const copying = await timed(T, "ovCopying", async () => ovCopyingScores(w, { kernels: k, W_UE: await unembedEmbed(w, k) }));
+  const skipCopying = skipped.some((x) => x.score === "ovCopying");
+  const copying = await timed(T, "ovCopying", async () => (skipCopying ? null : ovCopyingScores(w, { kernels: k, W_UE: await unembedEmbed(w, k) })));
   const qkTok = await timed(T, "qkTokenPositivity", async () => qkPositivityScores(w, "token", { kernels: k, gram: await embedGram(w.W_E, k) }));
   const qkPos = await timed(T, "qkPositionalPositivity", async () => qkPositivityScores(w, "positional", { kernels: k, gram: await embedGram(w.W_pos, k) }));
 
@@ -206,7 +232,7 @@ export async function headReport(model: AttnOnlyModel, opts: HeadReportOptions =
     for (let h = 0; h < H; h++) {
       const i = l * H + h;
       const s = {
-        previousToken: prev[i], duplicateToken: dup[i], induction: ind[i], inductionStripe: stripe[i], ovCopying: copying.scores[i],
+        previousToken: prev[i], duplicateToken: dup[i], induction: ind[i], inductionStripe: stripe[i], ovCopying: copying ? copying.scores[i] : null,
         positionalInvariance: posInv[i], distanceFromUniform: nonUniform[i], variedPeriodInduction: variedInd[i],
       };
       const partner = looksLikeInduction(s) ? await findPartner(model, comp, prev, caches, L, l, h, k) : undefined;
