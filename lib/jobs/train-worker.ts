@@ -16,7 +16,8 @@ function send(message: WorkerMessage): Promise<void> {
 }
 
 // The parent is gone (killed, crashed): so is this job; its lease runs out and any instance retries or fails it.
-process.on("disconnect", () => process.exit(1));
+const parentGone = () => process.exit(1);
+process.on("disconnect", parentGone);
 
 process.on("message", (raw: ParentMessage) => {
   if (raw.type !== "start") return;
@@ -35,7 +36,8 @@ process.on("message", (raw: ParentMessage) => {
       const outcome = await runTraining(spec, {
         onProgress: (point) => {
           pending.push(point);
-          if (point.headScores || Date.now() - lastFlush >= FLUSH_MS) void flush();
+          // A send that fails (EPIPE: the parent died before "disconnect" arrived) ends the run quietly.
+          if (point.headScores || Date.now() - lastFlush >= FLUSH_MS) flush().catch(parentGone);
         },
         // Progress before a checkpoint goes first, so the parent's history never lags its versions.
         onCheckpoint: async (step, file) => {
