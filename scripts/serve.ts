@@ -5,6 +5,7 @@
 // Rule: Next runs in this process (its custom-server API), so the peer stamp and the route handler
 // share globalThis; nothing else about serving changes (upgrades, keep-alive, static files).
 import next from "next";
+import { trustedProxies } from "../lib/http/client-address";
 import { createPeerServer } from "../lib/http/peer-server";
 
 function argument(name: string): string | undefined {
@@ -17,6 +18,13 @@ const hostname = argument("--hostname") ?? "127.0.0.1";
 const port = Number.parseInt(argument("--port") ?? "3000", 10);
 if (!Number.isInteger(port) || port <= 0 || port > 65535) {
   console.error(`--port must be a port number, got ${JSON.stringify(argument("--port"))}`);
+  process.exit(2);
+}
+// A configuration the auth routes would refuse on every request is refused once, here.
+try {
+  trustedProxies();
+} catch (error) {
+  console.error(`[circuitboard] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);
 }
 

@@ -1,9 +1,10 @@
 // better-auth's before/after hooks: where Circuitboard's own account rules meet its endpoints.
-// Rule: each rule lives in its own module (credential-revocation, password-rules, lockout); this
-// file only routes an endpoint path to them, so lib/auth/auth.ts stays configuration.
+// Rule: each rule lives in its own module (credential-revocation, email-rules, password-rules,
+// lockout); this file only routes an endpoint path to them, so lib/auth/auth.ts stays configuration.
 import { createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { Db } from "@/lib/db/client";
 import { type ChangedAccount, PASSWORD_CHANGE_PATHS, revokeCredentialsAfterPasswordChange, withOtherSessionsRevoked } from "./credential-revocation";
+import { assertEmailWithinBound } from "./email-rules";
 import { clearFailedSignIns, lockedOutError, lockedUntil, recordFailedSignIn } from "./lockout";
 import { assertAcceptablePassword } from "./password-rules";
 
@@ -28,6 +29,7 @@ export function authHooks(db: Db, now: () => Date = () => new Date()) {
   return {
     before: createAuthMiddleware(async (ctx) => {
       if (!ctx.path) return;
+      assertEmailWithinBound(ctx.path, ctx.body);
       if (ctx.path === SIGN_IN_PATH) {
         const email = bodyEmail(ctx.body);
         const at = now();

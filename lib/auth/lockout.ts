@@ -10,6 +10,7 @@
 // flood of failed sign-ins does not turn into a table scan and a delete on every failure.
 import { APIError } from "better-auth/api";
 import type { Db } from "@/lib/db/client";
+import { MAX_EMAIL_LENGTH } from "./email-rules";
 
 /** Failed sign-ins for one email, within the window, that lock it. */
 export const MAX_FAILED_SIGN_INS = 10;
@@ -17,8 +18,6 @@ export const MAX_FAILED_SIGN_INS = 10;
 export const FAILED_SIGN_IN_WINDOW_MS = 15 * 60_000;
 /** How long a locked email refuses sign-in: 15 minutes. */
 export const SIGN_IN_LOCKOUT_MS = 15 * 60_000;
-/** Longest email kept as a counter key (RFC 5321's limit); longer input is cut before the database sees it. */
-export const MAX_EMAIL_LENGTH = 320;
 /** Least time between two sweeps of dead counters by one process over one database: a minute. */
 export const THROTTLE_SWEEP_INTERVAL_MS = 60_000;
 /** Most dead counters one sweep deletes; a sweep that reaches it lets the next failure sweep again. */
@@ -27,7 +26,7 @@ export const MAX_THROTTLE_ROWS_SWEPT = 1_000;
 /** When this process last swept each database's dead counters (by the lockout's clock). */
 const lastSweep = new WeakMap<Db, number>();
 
-/** The key an email is counted under: trimmed, lower-cased (as better-auth stores it) and bounded. */
+/** The key an email is counted under: trimmed, lower-cased (as better-auth stores it) and bounded (hooks refuse a longer one first). */
 export function throttleKey(email: string): string {
   return email.trim().toLowerCase().slice(0, MAX_EMAIL_LENGTH);
 }

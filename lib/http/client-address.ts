@@ -13,7 +13,7 @@ export const PEER_ADDRESS_HEADER = "x-circuitboard-peer-address";
 export const CLIENT_ADDRESS_HEADER = "x-circuitboard-client-address";
 /** Most X-Forwarded-For hops read (a longer chain is cut from the left, the client's end). */
 export const MAX_FORWARDED_HOPS = 32;
-/** Most entries read from $CIRCUITBOARD_TRUSTED_PROXIES. */
+/** Most entries $CIRCUITBOARD_TRUSTED_PROXIES may list; more is a configuration error (the server refuses to start). */
 export const MAX_TRUSTED_PROXIES = 64;
 
 const globalForPeer = globalThis as unknown as { __circuitboardPeerServer?: boolean };
@@ -40,9 +40,16 @@ export function normalizeAddress(address: string): string | null {
   return null;
 }
 
-/** The proxies whose X-Forwarded-For is believed: $CIRCUITBOARD_TRUSTED_PROXIES, invalid entries dropped. */
+/**
+ * The proxies whose X-Forwarded-For is believed: $CIRCUITBOARD_TRUSTED_PROXIES, invalid entries
+ * dropped; a RangeError naming the variable and the bound when it lists more than MAX_TRUSTED_PROXIES.
+ */
 export function trustedProxies(raw: string | undefined = process.env.CIRCUITBOARD_TRUSTED_PROXIES): Set<string> {
-  const entries = (raw ?? "").split(",").slice(0, MAX_TRUSTED_PROXIES);
+  // An operator's variable (the environment bounds its size); blank entries do not count.
+  const entries = (raw ?? "").split(",").filter((e) => e.trim() !== "");
+  if (entries.length > MAX_TRUSTED_PROXIES) {
+    throw new RangeError(`CIRCUITBOARD_TRUSTED_PROXIES: at most ${MAX_TRUSTED_PROXIES} entries (MAX_TRUSTED_PROXIES)`);
+  }
   return new Set(entries.map(normalizeAddress).filter((a): a is string => a !== null));
 }
 

@@ -8,7 +8,9 @@ import { decodeTensor, type TensorJson } from "@/lib/analysis/tensor-json";
 import { MAX_TYPED_TRIGRAMS, typedSkipTrigrams } from "@/lib/engine/circuits/typed";
 import { readSafetensors } from "@/lib/engine/io/safetensors";
 import "@/lib/engine/linalg/kernels-ts";
-import { MAX_SWEEP_POINTS } from "@/lib/engine/transformer/dt-forward";
+import { MAX_TRAJECTORY_NUMBERS } from "@/lib/analysis/kinds/trajectory";
+import { MAX_STATE_FEATURES } from "@/lib/engine/transformer/dt-config";
+import { MAX_SWEEP_POINTS, MAX_TRAJECTORY_STEPS } from "@/lib/engine/transformer/dt-forward";
 import { loadModel } from "@/lib/engine/transformer/weights";
 import { dtFile, dtMetadata, dtModelTensors, DT_CFG } from "@/tests/api/mlp-dt-models";
 import { tinyModel } from "@/tests/api/tiny-model";
@@ -165,6 +167,29 @@ describe("trajectory runs refuse what does not fit, naming the field", () => {
       const r = await ask(ids.dt, traj);
       expect(codes(r)).toEqual(["BAD_USER_INPUT"]);
       expect(r.errors![0].message).toMatch(message);
+    }
+  });
+
+  it("MAX_TRAJECTORY_STEPS + 1 entries in any field, a state of MAX_STATE_FEATURES + 1 numbers and MAX_TRAJECTORY_NUMBERS + 1 numbers in all, naming the bound", async () => {
+    const over = MAX_TRAJECTORY_STEPS + 1;
+    const small = randomTrajectory(2, 3);
+    const cases: [string, unknown, string][] = [
+      ["timesteps", { ...small, timesteps: Array(over).fill(0) }, `trajectory.timesteps: at most ${MAX_TRAJECTORY_STEPS} entries (MAX_TRAJECTORY_STEPS)`],
+      ["rtg", { ...small, rtg: Array(over).fill(0) }, `trajectory.rtg: at most ${MAX_TRAJECTORY_STEPS} entries (MAX_TRAJECTORY_STEPS)`],
+      ["states", { ...small, states: Array(over).fill([0]) }, `trajectory.states: at most ${MAX_TRAJECTORY_STEPS} entries (MAX_TRAJECTORY_STEPS)`],
+      ["actions", { ...small, actions: Array(over).fill(0) }, `trajectory.actions: at most ${MAX_TRAJECTORY_STEPS} entries (MAX_TRAJECTORY_STEPS)`],
+      ["features", { ...small, states: [Array(MAX_STATE_FEATURES + 1).fill(0), small.states[1]] }, `trajectory.states: at most ${MAX_STATE_FEATURES} features a state (MAX_STATE_FEATURES)`],
+      [
+        "numbers",
+        // Full states up to the bound, then one number more: MAX_TRAJECTORY_NUMBERS + 1 in all.
+        { ...small, states: [...Array<number[]>(MAX_TRAJECTORY_NUMBERS / MAX_STATE_FEATURES).fill(Array(MAX_STATE_FEATURES).fill(0)), [0]] },
+        `trajectory.states: at most ${MAX_TRAJECTORY_NUMBERS} numbers in all (MAX_TRAJECTORY_NUMBERS)`,
+      ],
+    ];
+    for (const [name, trajectory, message] of cases) {
+      const r = await ask(ids.dt, trajectory);
+      expect(codes(r), name).toEqual(["BAD_USER_INPUT"]);
+      expect(r.errors![0].message, name).toContain(message);
     }
   });
 

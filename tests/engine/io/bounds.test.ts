@@ -2,11 +2,14 @@
 // before anything is built from it, fast, with a ModelFormatError naming the bound or the field.
 import { describe, expect, it } from "vitest";
 import { ModelFormatError } from "@/lib/engine/io/format-error";
+import { MAX_HEADER_DEPTH, MAX_METADATA_JSON_DEPTH } from "@/lib/engine/io/json-depth";
 import {
   MAX_METADATA_ENTRIES,
+  MAX_METADATA_VALUE_LENGTH,
   MAX_NAME_LENGTH,
   MAX_RANK,
   MAX_TENSORS,
+  parseMetadataJson,
   parseSafetensorsHeader,
   SafetensorsError,
 } from "@/lib/engine/io/safetensors";
@@ -123,6 +126,37 @@ describe("safetensors header bounds", () => {
     const H = MAX_HEADS + 1;
     const bytes = file({ "embed.W_E": f32([2, 1]), "pos_embed.W_pos": f32([2, 1], 8), "blocks.0.attn.W_Q": f32([H, 1, 1], 16) });
     expect(refusedFast(() => parseModel(bytes)).message).toContain("(MAX_HEADS)");
+  });
+});
+
+describe("nesting and metadata-value bounds (bound accepted, bound + 1 refused)", () => {
+  /** `depth` nested arrays around a 0: "[[0]]" has depth 2. */
+  const nested = (depth: number) => "[".repeat(depth) + "0" + "]".repeat(depth);
+
+  it(`refuses a header nesting MAX_HEADER_DEPTH + 1 (${MAX_HEADER_DEPTH + 1}) levels before parsing it, naming the bound`, () => {
+    const header = (depth: number) => `{"__metadata__":{},"t":{"dtype":"F32","shape":[1],"data_offsets":[0,4],"x":${nested(depth - 2)}}}`;
+    const ok = rawSafetensors(header(MAX_HEADER_DEPTH), new Uint8Array(4));
+    expect(() => parseSafetensorsHeader(ok, ok.length)).not.toThrow(/MAX_HEADER_DEPTH/);
+    const deep = rawSafetensors(header(MAX_HEADER_DEPTH + 1), new Uint8Array(4));
+    expect(refusedFast(() => parseSafetensorsHeader(deep, deep.length), SafetensorsError).message).toBe(
+      `safetensors: header JSON nests ${MAX_HEADER_DEPTH + 1} levels deep, more than the ${MAX_HEADER_DEPTH}-level limit (MAX_HEADER_DEPTH)`,
+    );
+  });
+
+  it(`refuses a __metadata__ JSON string nesting MAX_METADATA_JSON_DEPTH + 1 (${MAX_METADATA_JSON_DEPTH + 1}) levels, naming the field`, () => {
+    expect(parseMetadataJson(nested(MAX_METADATA_JSON_DEPTH), "config")).toBeInstanceOf(Array);
+    expect(refusedFast(() => parseMetadataJson(nested(MAX_METADATA_JSON_DEPTH + 1), "config"), SafetensorsError).message).toBe(
+      `__metadata__.config nests ${MAX_METADATA_JSON_DEPTH + 1} levels deep, more than the ${MAX_METADATA_JSON_DEPTH}-level limit (MAX_METADATA_JSON_DEPTH)`,
+    );
+  });
+
+  it(`refuses a __metadata__ value of MAX_METADATA_VALUE_LENGTH + 1 characters, naming the key`, () => {
+    const ok = file({ __metadata__: { note: "v".repeat(MAX_METADATA_VALUE_LENGTH) } });
+    expect(parseSafetensorsHeader(ok, ok.length).metadata.note).toHaveLength(MAX_METADATA_VALUE_LENGTH);
+    const long = file({ __metadata__: { note: "v".repeat(MAX_METADATA_VALUE_LENGTH + 1) } });
+    const e = refusedFast(() => parseSafetensorsHeader(long, long.length), SafetensorsError);
+    expect(e.message).toContain(`__metadata__.note`);
+    expect(e.message).toContain(`is ${MAX_METADATA_VALUE_LENGTH + 1} characters, more than the ${MAX_METADATA_VALUE_LENGTH}-character limit (MAX_METADATA_VALUE_LENGTH)`);
   });
 });
 

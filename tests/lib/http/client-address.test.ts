@@ -1,5 +1,6 @@
 // lib/http/client-address.ts and lib/http/peer-server.ts: the client address is the TCP peer,
 // X-Forwarded-For counts only from a trusted proxy, and no client-sent header can choose it.
+import { spawnSync } from "node:child_process";
 import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
@@ -7,6 +8,7 @@ import {
   CLIENT_ADDRESS_HEADER,
   clientAddressOf,
   MAX_FORWARDED_HOPS,
+  MAX_TRUSTED_PROXIES,
   normalizeAddress,
   PEER_ADDRESS_HEADER,
   peerServerRunning,
@@ -57,6 +59,25 @@ describe("resolveClientAddress", () => {
   it("reads $CIRCUITBOARD_TRUSTED_PROXIES as comma-separated IPs, dropping anything else", () => {
     expect([...trustedProxies(" 10.0.0.2, ::ffff:10.0.0.3 ,garbage,,10.0.0.0/8")]).toEqual(["10.0.0.2", "10.0.0.3"]);
     expect(trustedProxies(undefined).size).toBe(0);
+  });
+
+  it("accepts MAX_TRUSTED_PROXIES entries and refuses one more, naming the variable and the bound", () => {
+    const list = (n: number) => Array.from({ length: n }, (_, i) => `10.1.${i >> 8}.${i & 255}`).join(",");
+    expect(trustedProxies(list(MAX_TRUSTED_PROXIES)).size).toBe(MAX_TRUSTED_PROXIES);
+    // Blank entries (a trailing comma) do not count.
+    expect(trustedProxies(`${list(MAX_TRUSTED_PROXIES)},,`).size).toBe(MAX_TRUSTED_PROXIES);
+    expect(() => trustedProxies(list(MAX_TRUSTED_PROXIES + 1))).toThrow(new RangeError(`CIRCUITBOARD_TRUSTED_PROXIES: at most ${MAX_TRUSTED_PROXIES} entries (MAX_TRUSTED_PROXIES)`));
+  });
+
+  it("makes scripts/serve.ts refuse to start with MAX_TRUSTED_PROXIES + 1 entries, saying why", () => {
+    const proxies = Array.from({ length: MAX_TRUSTED_PROXIES + 1 }, (_, i) => `10.2.0.${i}`).join(",");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", "1"], {
+      env: { ...process.env, CIRCUITBOARD_TRUSTED_PROXIES: proxies },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`[circuitboard] CIRCUITBOARD_TRUSTED_PROXIES: at most ${MAX_TRUSTED_PROXIES} entries (MAX_TRUSTED_PROXIES)`);
   });
 });
 
