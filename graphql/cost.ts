@@ -68,6 +68,9 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   "ForwardRun.actionLogits": EXPENSIVE_WEIGHT,
   "ForwardRun.attentionShare": EXPENSIVE_WEIGHT,
   "ForwardRun.rtgSweep": 3 * EXPENSIVE_WEIGHT,
+  // A search across heads reads up to 100 models' cached head reports, annotations and claims (no
+  // engine run: below EXPENSIVE_WEIGHT, so outside the analysis rate limit).
+  "Query.searchHeads": 50,
   // Typed QK and OV circuits of every head over the DT's typed rows.
   "Model.typedSkipTrigrams": 2 * EXPENSIVE_WEIGHT,
 };

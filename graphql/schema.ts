@@ -21,15 +21,16 @@ import { jobResolvers } from "./modules/job/resolvers";
 import { liveResolvers } from "./modules/live/resolvers";
 import { modelResolvers } from "./modules/model/resolvers";
 import { runResolvers } from "./modules/run/resolvers";
+import { searchResolvers } from "./modules/search/resolvers";
 import { teamResolvers } from "./modules/team/resolvers";
 import { trainingResolvers } from "./modules/training/resolvers";
 import { userResolvers } from "./modules/user/resolvers";
 
 /** Domains in load order: `base` declares Query, Mutation and the shared types the others extend. */
-export const DOMAINS = ["base", "user", "team", "model", "training", "job", "analysis", "collab", "claims", "live", "circuits", "run"] as const;
+export const DOMAINS = ["base", "user", "team", "model", "training", "job", "analysis", "collab", "claims", "live", "circuits", "run", "search"] as const;
 
 type ResolverMap = Record<string, GraphQLScalarType | Record<string, unknown>>;
-const RESOLVERS: ResolverMap[] = [baseResolvers, userResolvers, teamResolvers, modelResolvers, trainingResolvers, jobResolvers, analysisResolvers, collabResolvers, claimResolvers, liveResolvers, circuitsResolvers, runResolvers];
+const RESOLVERS: ResolverMap[] = [baseResolvers, userResolvers, teamResolvers, modelResolvers, trainingResolvers, jobResolvers, analysisResolvers, collabResolvers, claimResolvers, liveResolvers, circuitsResolvers, runResolvers, searchResolvers];
 
 /** The modules folder: $CIRCUITBOARD_ROOT or the working directory (Next and tsx both run from the repo root). */
 function modulesDir(): string {

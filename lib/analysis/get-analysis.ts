@@ -137,6 +137,26 @@ export interface AnalysisOptions {
   beforeCompute?: () => void;
 }
 
+/** The kind, checked params, cache key and state base of an analysis of `version` (BAD_USER_INPUT on bad params). */
+function cacheKeyOf(version: ModelVersionSummary, request: AnalysisRequest): { kind: AnalysisKind; params: Prisma.InputJsonValue; key: AnalysisKey; base: AnalysisBase } {
+  const kind = kindOf(request.kind);
+  const parsed = kind.params.parse(request.params ?? {});
+  const params = (kind.forVersion ? kind.forVersion(parsed, shapeOf(version)) : parsed) as Prisma.InputJsonValue;
+  const key: AnalysisKey = { modelVersionId: version.id, kind: kind.kind, params, engineVersion: engineVersion() };
+  return { kind, params, key, base: { modelVersion: version.number, engineVersion: key.engineVersion, attentionOnly: attentionOnlyOf(version.config) } };
+}
+
+/**
+ * The cached result of an analysis of a version the caller has already read through a readable
+ * model (e.g. listed with readableModelsWhere), or null when none is stored: never computes, never
+ * enqueues (search reads only what is stored).
+ */
+export async function findCachedAnalysis<R = unknown>(db: Db, version: ModelVersionSummary, request: AnalysisRequest): Promise<({ result: R } & AnalysisBase) | null> {
+  const { key, base } = cacheKeyOf(version, request);
+  const stored = await findAnalysisResult(db, key);
+  return stored === null ? null : { result: stored as R, ...base };
+}
+
 export async function getOrEnqueueAnalysis<R = unknown>(
   db: Db,
   actor: Actor | null,
@@ -144,11 +164,7 @@ export async function getOrEnqueueAnalysis<R = unknown>(
   options: AnalysisOptions = {},
 ): Promise<AnalysisState<R>> {
   const version = await authorizedVersion(db, actor, request);
-  const kind = kindOf(request.kind);
-  const parsed = kind.params.parse(request.params ?? {});
-  const params = (kind.forVersion ? kind.forVersion(parsed, shapeOf(version)) : parsed) as Prisma.InputJsonValue;
-  const key: AnalysisKey = { modelVersionId: version.id, kind: kind.kind, params, engineVersion: engineVersion() };
-  const base: AnalysisBase = { modelVersion: version.number, engineVersion: key.engineVersion, attentionOnly: attentionOnlyOf(version.config) };
+  const { kind, params, key, base } = cacheKeyOf(version, request);
   const stored = await findAnalysisResult(db, key);
   if (stored !== null) return { status: "READY", result: stored as R, cached: true, ...base };
 

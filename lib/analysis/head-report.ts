@@ -5,9 +5,9 @@
 // Rule: the model is authorized through lib/db/models before anything is read (./get-analysis).
 import type { Actor } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
-import { findModelVersion, type ModelSummary } from "@/lib/db/models";
+import { findModelVersion, type ModelSummary, type ModelVersionSummary } from "@/lib/db/models";
 import type { HeadReportJson } from "@/lib/engine/circuits/report";
-import { getOrEnqueueAnalysis, type AnalysisOptions, type AnalysisState, type VersionRef } from "./get-analysis";
+import { findCachedAnalysis, getOrEnqueueAnalysis, type AnalysisBase, type AnalysisOptions, type AnalysisState, type VersionRef } from "./get-analysis";
 import { HEAD_REPORT_KIND, headReportKind, headReportParams, type HeadReportParams } from "./kinds/head-report";
 
 export { HEAD_REPORT_KIND };
@@ -38,6 +38,15 @@ export function getHeadReportForActor(db: Db, actor: Actor | null, modelId: stri
  */
 export function getHeadReportForReadableModel(db: Db, actor: Actor | null, model: Pick<ModelSummary, "id" | "teamId">, options: HeadReportRequest = {}): Promise<HeadReportState> {
   return headReportOf(db, actor, { readableModel: model, version: options.version }, options);
+}
+
+/**
+ * The cached head report (the platform's default probe, the current engine version) of a version
+ * read through a readable model, or null when none is stored — never computed (search reads only
+ * stored results).
+ */
+export function findCachedHeadReport(db: Db, version: ModelVersionSummary): Promise<({ result: HeadReportJson } & AnalysisBase) | null> {
+  return findCachedAnalysis<HeadReportJson>(db, version, { kind: HEAD_REPORT_KIND, params: {} });
 }
 
 export type HeadReportRequest = { version?: number; probe?: HeadReportProbe } & AnalysisOptions;

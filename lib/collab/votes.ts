@@ -70,28 +70,39 @@ export async function headConsensusForActor(db: DbOrTx, actor: Actor | null, mod
   });
   const byHead = new Map<string, typeof annotations>();
   for (const a of annotations) byHead.set(a.head, [...(byHead.get(a.head) ?? []), a]);
-  return [...byHead].map(([head, list]) => {
-    const support = new Map<string, { pro: Set<string>; con: Set<string> }>();
-    const people = new Set<string>();
-    for (const a of list) {
-      const s = support.get(a.label) ?? { pro: new Set<string>(), con: new Set<string>() };
-      support.set(a.label, s);
-      if (a.authorId) {
-        s.pro.add(a.authorId);
-        people.add(a.authorId);
-      }
-      for (const v of a.votes) {
-        people.add(v.userId);
-        (v.value === "AGREE" ? s.pro : s.con).add(v.userId);
-      }
+  return [...byHead].map(([head, list]) => consensusOf(head, list));
+}
+
+/** What the consensus of a head is decided from: its annotations with their votes. */
+export interface ConsensusInput {
+  label: string;
+  authorId: string | null;
+  accepted: boolean;
+  votes: readonly { userId: string; value: VoteValue }[];
+}
+
+/** The consensus of one head from its annotations (the module rule). */
+export function consensusOf(head: string, list: readonly (ConsensusInput & { id: string })[]): HeadConsensus {
+  const support = new Map<string, { pro: Set<string>; con: Set<string> }>();
+  const people = new Set<string>();
+  for (const a of list) {
+    const s = support.get(a.label) ?? { pro: new Set<string>(), con: new Set<string>() };
+    support.set(a.label, s);
+    if (a.authorId) {
+      s.pro.add(a.authorId);
+      people.add(a.authorId);
     }
-    const ranked = [...support].map(([label, s]) => ({ label, count: [...s.pro].filter((u) => !s.con.has(u)).length - [...s.con].filter((u) => !s.pro.has(u)).length }))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-    const accepted = list.find((a) => a.accepted) ?? null;
-    const best = ranked[0];
-    const tie = ranked.length > 1 && ranked[1].count === best.count;
-    const label = accepted ? accepted.label : best.count > 0 && !tie ? best.label : null;
-    const count = label ? (ranked.find((r) => r.label === label)?.count ?? 0) : 0;
-    return { head, label, count, participants: people.size, acceptedId: accepted?.id ?? null, annotations: list.length };
-  });
+    for (const v of a.votes) {
+      people.add(v.userId);
+      (v.value === "AGREE" ? s.pro : s.con).add(v.userId);
+    }
+  }
+  const ranked = [...support].map(([label, s]) => ({ label, count: [...s.pro].filter((u) => !s.con.has(u)).length - [...s.con].filter((u) => !s.pro.has(u)).length }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const accepted = list.find((a) => a.accepted) ?? null;
+  const best = ranked[0];
+  const tie = ranked.length > 1 && ranked[1].count === best.count;
+  const label = accepted ? accepted.label : best && best.count > 0 && !tie ? best.label : null;
+  const count = label ? (ranked.find((r) => r.label === label)?.count ?? 0) : 0;
+  return { head, label, count, participants: people.size, acceptedId: accepted?.id ?? null, annotations: list.length };
 }

@@ -43,6 +43,7 @@ import { liveCases } from "./role-matrix/live";
 import { modelCases } from "./role-matrix/model";
 import { createRunner, judge, satisfies, type Runner } from "./role-matrix/runner";
 import { runCases } from "./role-matrix/run";
+import { searchCases } from "./role-matrix/search";
 import { teamCases } from "./role-matrix/team";
 import { trainingCases } from "./role-matrix/training";
 import { ROLES, caseName, operationKind, outcomesOf, type MatrixCase } from "./role-matrix/types";
@@ -75,7 +76,7 @@ const PURE: Record<string, string> = {
 
 const CASES: MatrixCase[] = [
   ...baseCases, ...userCases, ...teamCases, ...modelCases, ...trainingCases, ...jobCases, ...analysisCases,
-  ...collabCases, ...claimCases, ...liveCases, ...circuitsCases, ...runCases,
+  ...collabCases, ...claimCases, ...liveCases, ...circuitsCases, ...runCases, ...searchCases,
 ];
 
 function isPure(coordinate: string): boolean {
