@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
-import { buildNeeded, nextBin, runNextBuild } from "@/scripts/next-build";
+import { buildNeeded, runNextBuild } from "@/scripts/next-build";
 
 /** Debian's chromium package; CI installs it with apt-get. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -78,8 +78,8 @@ export interface TestServerOptions {
 }
 
 /**
- * Builds the app if needed (once; reused while the sources are unchanged), then starts
- * `next start` on a free port against a fresh embedded database, or the Postgres database
+ * Builds the app if needed (once; reused while the sources are unchanged), then starts the
+ * production server (scripts/serve.ts: Next behind lib/http/peer-server.ts) on a free port against a fresh embedded database, or the Postgres database
  * `options.databaseUrl` names. The environment's own DATABASE_URL is never used: a browser test
  * runs on embedded PGlite unless it passes a database it created.
  */
@@ -103,7 +103,10 @@ export async function startTestServer(name: string, options: TestServerOptions =
   delete env.DATABASE_URL;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   delete env.BETTER_AUTH_URL;
-  const child = spawn(process.execPath, [nextBin(root), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  // The production entry (scripts/serve.ts, as `npm start` runs it): Next behind the peer server, so
+  // routes see each request's TCP peer and the auth rate limits key on it, as in a deployment.
+  const serve = ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "--port", String(port), "--hostname", "127.0.0.1"];
+  const child = spawn(process.execPath, serve, {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
