@@ -3,16 +3,17 @@
 // Rules: model:read is checked when the stream opens, again before every event is handed out, and
 // at every presence beat; once it fails the stream yields one `denied` item and ends, so a person
 // removed from the team stops receiving. Each stream is the reader's presence on the model
-// (./presence) for as long as it is open. At most MAX_STREAMS_PER_USER streams per person and
-// instance; at most MAX_QUEUED_EVENTS wait per stream (past it: one "resync" item instead).
+// (./presence) for as long as it is open, and presence events are shown as ./presence allows. At
+// most MAX_STREAMS_PER_USER streams per person and instance; at most MAX_QUEUED_EVENTS wait per
+// stream (past it: one "resync" item instead).
 import type { Actor } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import { isDataError, QuotaError, UnauthenticatedError, type DataError } from "@/lib/db/errors";
 import { subscribe } from "@/lib/live";
 import { EventQueue } from "@/lib/live/event-queue";
-import { collabModel } from "./access";
+import { collabModel, type CollabModel } from "./access";
 import { collabEvents, type CollabEvent } from "./events";
-import { beatPresence, joinPresence, leavePresence, PRESENCE_BEAT_MS } from "./presence";
+import { beatPresence, joinPresence, leavePresence, PRESENCE_BEAT_MS, presenceEventFor } from "./presence";
 
 /** Most open activity streams of one person on one instance (a browser tab holds one per model). */
 export const MAX_STREAMS_PER_USER = 16;
@@ -60,20 +61,19 @@ export async function openModelActivity(db: Db, actor: Actor | null, modelId: st
     },
   });
 
-  /** Null while the actor may read the model; the typed error otherwise. */
-  const denial = async (): Promise<DataError | null> => {
+  /** The model as the actor may read it now, or the typed error once they may not. */
+  const recheck = async (): Promise<{ model: CollabModel } | { denied: DataError }> => {
     try {
-      await collabModel(db, actor, model.id);
-      return null;
+      return { model: await collabModel(db, actor, model.id) };
     } catch (error) {
-      if (isDataError(error)) return error;
+      if (isDataError(error)) return { denied: error };
       throw error;
     }
   };
   const beat = setInterval(() => {
     void (async () => {
-      const denied = await denial();
-      if (denied) queue.push({ type: "denied", error: denied });
+      const now = await recheck();
+      if ("denied" in now) queue.push({ type: "denied", error: now.denied });
       else if (presenceId && !queue.closed) await beatPresence(db, actor, model.id, presenceId);
     })().catch((error: unknown) => console.error("[live] presence beat failed", error));
   }, options.beatMs ?? PRESENCE_BEAT_MS);
@@ -110,8 +110,10 @@ export async function openModelActivity(db: Db, actor: Actor | null, modelId: st
       const item = await queue.next();
       if (item.done) return item;
       if (item.value.type === "denied") return end(item.value);
-      const denied = await denial();
-      return denied ? end({ type: "denied", error: denied }) : item;
+      const now = await recheck();
+      if ("denied" in now) return end({ type: "denied", error: now.denied });
+      // Presence events name the watcher only to readers who may see viewers (./presence).
+      return item.value.type === "event" ? { value: { ...item.value, event: presenceEventFor(item.value.event, now.model, actor.userId) }, done: false } : item;
     },
     return: () => queue.return(),
     throw: (error?: unknown) => queue.throw(error),

@@ -3,11 +3,13 @@
 // every PRESENCE_BEAT_MS by the instance serving the stream, deleted when the stream closes. A row
 // not refreshed within PRESENCE_TTL_MS (its instance died) no longer counts and is swept by the next
 // write on that model. Joining and leaving publish a "presence" collab event at commit, so every
-// instance's subscribers re-read the list; nothing polls.
+// instance's subscribers re-read the list; nothing polls. Who is looking is shown to members of the
+// model's team only: a PUBLIC model's other readers get an empty list, and its presence events
+// without the watcher (actorId), except their own — a private team's watchers are not public.
 import type { Actor } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
-import { collabModel } from "./access";
-import { publishCollab } from "./events";
+import { collabModel, type CollabModel } from "./access";
+import { publishCollab, type CollabEvent } from "./events";
 
 /** How often an open stream refreshes its presence row. */
 export const PRESENCE_BEAT_MS = 10_000;
@@ -51,9 +53,24 @@ export async function leavePresence(db: Db, actor: Actor, modelId: string, id: s
   });
 }
 
-/** The people looking at the model now (model:read checked), longest-present first, one entry per person. */
+/** Whether a reader of `model` may see who is looking at it: a member of the model's team. */
+export function seesViewers(model: CollabModel): boolean {
+  return model.resource.role !== null;
+}
+
+/** `event` as `readerId` may see it: a presence event of someone else loses its actor when the reader does not see viewers. */
+export function presenceEventFor(event: CollabEvent, model: CollabModel, readerId: string): CollabEvent {
+  if (event.entity !== "presence" || seesViewers(model) || event.actorId === readerId) return event;
+  return { ...event, actorId: "" };
+}
+
+/**
+ * The people looking at the model now (model:read checked), longest-present first, one entry per
+ * person; an empty list for a reader outside the model's team (seesViewers).
+ */
 export async function listViewersForActor(db: Db, actor: Actor | null, modelId: string): Promise<ModelViewer[]> {
   const model = await collabModel(db, actor, modelId);
+  if (!seesViewers(model)) return [];
   const rows = await db.modelPresence.groupBy({
     by: ["userId"],
     where: { modelId: model.id, seenAt: { gte: staleBefore() } },

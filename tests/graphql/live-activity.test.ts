@@ -4,7 +4,8 @@
 // Postgres; on embedded PGlite, which one process owns, both share the client). Checked: an event
 // written through A reaches B within 1 s; access on subscribe and on every event (a member removed
 // from the team gets NOT_FOUND and the stream ends, without the event); only subscriptions are
-// served; presence (Model.viewers) while a stream is open, and its end when the client leaves.
+// served; presence (Model.viewers) while a stream is open, and its end when the client leaves;
+// a PUBLIC model's presence is shown to its team only.
 import { createClient, type Client, type ExecutionResult } from "graphql-sse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
@@ -206,6 +207,34 @@ describe("presence", () => {
     expect((await viewersOnA(owner)).map((v) => v.userId)).toEqual([owner.userId]);
     await watcher.stop();
     await waitUntil(async () => (await t.db.modelPresence.count({ where: { modelId } })) === 0);
+  });
+
+  it("shows who is looking at a PUBLIC model to its team only: a reader outside gets an empty list and presence events without the watcher", async () => {
+    const publicId = await createModelRow(t.db, { teamId, name: "attn-live-public", visibility: "PUBLIC", createdBy: editor });
+    const isPresence = (i: Item) => i.data?.modelActivity.kind === "PRESENCE";
+    const member = follow(clientOfB(viewer), ACTIVITY, { modelId: publicId });
+    await member.next((i) => isPresence(i) && i.data!.modelActivity.actorId === viewer.userId);
+    const reader = follow(clientOfB(outsider), ACTIVITY, { modelId: publicId });
+    // The reader's own presence is theirs to see…
+    expect((await reader.next(isPresence)).data!.modelActivity).toMatchObject({ actorId: outsider.userId, actorName: "outsider" });
+    // …the member sees the reader arrive, named…
+    await member.next((i) => isPresence(i) && i.data!.modelActivity.actorId === outsider.userId);
+    // …but the member who arrives next is not named to the reader.
+    const second = follow(clientOfB(editor), ACTIVITY, { modelId: publicId });
+    await member.next((i) => isPresence(i) && i.data!.modelActivity.actorId === editor.userId);
+    expect((await reader.next(isPresence)).data!.modelActivity).toMatchObject({ kind: "PRESENCE", action: "CREATED", actorId: null, actorName: null });
+
+    const list = (actor: Actor) => gql<{ model: { viewers: { userId: string }[] } }>(t.db, actor, `query($id: ID!) { model(id: $id) { viewers { userId } } }`, { id: publicId });
+    await waitUntil(async () => (await list(owner)).data!.model.viewers.length === 3);
+    expect((await list(owner)).data!.model.viewers.map((v) => v.userId).sort()).toEqual([viewer.userId, outsider.userId, editor.userId].sort());
+    const outside = await list(outsider);
+    expect(outside.errors).toBeUndefined();
+    expect(outside.data!.model.viewers).toEqual([]);
+
+    await second.stop();
+    expect((await reader.next((i) => isPresence(i) && i.data!.modelActivity.action === "DELETED")).data!.modelActivity).toMatchObject({ actorId: null, actorName: null });
+    for (const stream of [reader, member]) await stream.stop();
+    await waitUntil(async () => (await t.db.modelPresence.count({ where: { modelId: publicId } })) === 0);
   });
 
   it("does not count a view whose server stopped beating (a row older than the TTL)", async () => {

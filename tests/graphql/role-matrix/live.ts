@@ -8,6 +8,7 @@ export const liveCases: MatrixCase[] = [
   { covers: ["Subscription.modelActivity", "ModelActivityEvent.actorName"], variant: "PRIVATE", query: ACTIVITY, variables: (w) => ({ m: w.privateModel }), expect: "ok ok NOT_FOUND NOT_FOUND" },
   { covers: ["Subscription.modelActivity", "ModelActivityEvent.actorName"], variant: "PUBLIC", query: ACTIVITY, variables: (w) => ({ m: w.publicModel }), expect: PUBLIC_READ },
   { covers: ["Model.viewers"], variant: "PRIVATE", query: `query($id: ID!) { model(id: $id) { viewers { userId name } } }`, variables: (w) => ({ id: w.privateModel }), path: ["model", "viewers"], expect: "some some none none" },
-  // Presence follows model:read: every reader of a PUBLIC model sees who else is looking.
-  { covers: ["Model.viewers"], variant: "PUBLIC", query: `query($id: ID!) { model(id: $id) { viewers { userId name } } }`, variables: (w) => ({ id: w.publicModel }), path: ["model", "viewers"], expect: "some some some some" },
+  // Presence is shown to the model's team only: a reader of a PUBLIC model outside the team does not
+  // learn who of a (possibly private) team is looking.
+  { covers: ["Model.viewers"], variant: "PUBLIC", query: `query($id: ID!) { model(id: $id) { viewers { userId name } } }`, variables: (w) => ({ id: w.publicModel }), path: ["model", "viewers"], expect: "some some some none" },
 ];

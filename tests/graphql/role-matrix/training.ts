@@ -5,7 +5,7 @@ import { TEAM_WRITE, type MatrixCase } from "./types";
 const TINY = { task: "repeated-sequences", nLayers: 1, nHeads: 2, dModel: 8, nCtx: 8, steps: 4, seed: 7, batchSize: 2, checkpointEvery: 4, scoreEvery: 4 };
 
 export const trainingCases: MatrixCase[] = [
-  // The static list of tasks, public like apiVersion.
+  // The built-in task registry, the same for every account: answered signed out too (schema).
   { covers: ["Query.trainingTasks"], query: `{ trainingTasks { name vocabSize } }`, expect: "some some some some some some" },
   {
     covers: ["Query.trainingJob", "TrainingJob.team", "TrainingJob.owner"],
