@@ -40,6 +40,8 @@ export interface ModelUpload {
   config: Prisma.InputJsonObject;
   /** The safetensors `__metadata__` map. */
   metadata?: Record<string, string>;
+  /** The file's first bytes as sent (length + JSON header), kept for downloads (lib/db/weights-file.ts). */
+  fileHeader?: Uint8Array;
   /** Weight processing applied on load (recorded with every result). */
   processing?: Prisma.InputJsonObject;
   visibility?: Visibility;
@@ -144,7 +146,8 @@ export async function createModelFromUpload(db: Db, actor: Actor | null, upload:
       select: { id: true },
     });
     const version = await tx.modelVersion.create({
-      data: { modelId: model.id, number: 1, contentHash, config: upload.config, processing: upload.processing ?? {}, metadata: upload.metadata ?? {}, byteLength: BigInt(staged.bytes) },
+      data: { modelId: model.id, number: 1, contentHash, config: upload.config, processing: upload.processing ?? {}, metadata: upload.metadata ?? {}, byteLength: BigInt(staged.bytes),
+        fileHeader: upload.fileHeader ? Buffer.from(upload.fileHeader) : null },
       select: VERSION_SUMMARY,
     });
     await attachStagedTensors(tx, staged.uploadId, version.id);

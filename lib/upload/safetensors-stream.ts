@@ -39,11 +39,12 @@ function truncated(reader: ByteReader, header?: SafetensorsHeader, entry?: Safet
 }
 
 /**
- * Reads and validates the header from the first bytes of the stream. A header longer than the
- * upload limit, or one whose tensors need more bytes than the limit, is refused with 413 before
- * any tensor data is read.
+ * Reads and validates the header from the first bytes of the stream, and returns it with those
+ * bytes as sent (`headerBytes`: the 8-byte length and the JSON, kept so a download can give the
+ * file back). A header longer than the upload limit, or one whose tensors need more bytes than the
+ * limit, is refused with 413 before any tensor data is read.
  */
-export async function readHeader(reader: ByteReader, maxBytes: number): Promise<SafetensorsHeader> {
+export async function readHeader(reader: ByteReader, maxBytes: number): Promise<{ header: SafetensorsHeader; headerBytes: Uint8Array }> {
   const lengthBytes = new Uint8Array(8);
   if ((await reader.readInto(lengthBytes)) < 8) throw truncated(reader);
   const n = safetensorsHeaderLength(lengthBytes);
@@ -60,7 +61,7 @@ export async function readHeader(reader: ByteReader, maxBytes: number): Promise<
       { tensor: last.name, field: "file" },
     );
   }
-  return header;
+  return { header, headerBytes: prefix };
 }
 
 /** Throws naming the tensor and the flat index of its first NaN/±Infinity in this piece, if any. */

@@ -162,7 +162,7 @@ async function storeFile(
   const teamId = await uploadTeamId(db, actor, form.team);
   const name = form.name ?? defaultName(file.filename);
   const reader = new ByteReader(file.stream as AsyncIterable<Uint8Array>, idleTimeoutMs);
-  const header = await readHeader(reader, maxBytes);
+  const { header, headerBytes } = await readHeader(reader, maxBytes);
   const validated = validateModelHeader(header);
   const { warnings } = validated;
   const config = storedConfig(validated);
@@ -172,6 +172,7 @@ async function storeFile(
     name,
     config: config as unknown as Prisma.InputJsonObject,
     metadata: { ...header.metadata },
+    fileHeader: headerBytes,
     tensors: streamTensors(reader, header),
     tokenizer,
     // Called once every tensor is staged, before the commit: the commit waits for the end of the

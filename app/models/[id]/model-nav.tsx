@@ -1,10 +1,11 @@
 // The links between a model's views, each its own URL: overview, composition, prompt explorer,
-// and the head page when one is open. The current view is marked with aria-current. It also holds
+// the head page when one is open, and settings for those who may change the model. The current view is marked with aria-current. It also holds
 // the model's live stream and presence (model-presence.tsx), so every view of a model is live.
 import Link from "next/link";
 import { ModelPresence } from "./model-presence";
+import { ModelSettingsLink } from "./model-settings-link";
 
-export type ModelView = "overview" | "composition" | "run" | "head";
+export type ModelView = "overview" | "composition" | "run" | "head" | "settings";
 
 export function ModelNav({ id, name, current, head }: { id: string; name: string; current: ModelView; head?: string }) {
   const links: [ModelView, string, string][] = [
@@ -21,6 +22,7 @@ export function ModelNav({ id, name, current, head }: { id: string; name: string
         <Link key={view} href={href} aria-current={view === current ? "page" : undefined}>{text}</Link>
       ))}
       {head ? <span aria-current="page">Head {head}</span> : null}
+      <ModelSettingsLink id={id} current={current === "settings"} />
       <ModelPresence id={id} />
     </nav>
   );

@@ -7,19 +7,13 @@ import { useQuery } from "@tanstack/react-query";
 import { gql } from "@/lib/client/graphql";
 import { MODEL_DETAIL_QUERY } from "@/lib/client/operations";
 import { queryKeys } from "@/lib/client/query-keys";
+import { formatBytes } from "../../_components/format-bytes";
 import { EmptyState, ErrorMessage, Loading } from "../../_components/states";
 import { HeadLineagePanel } from "./head-lineage";
 import { BigramPanel, SkipTrigramPanel } from "./circuit-tables";
 import { AttentionSharePanel, dtSummaryOf, MlpBanner, TypedTrigramPanel } from "./dt-panel";
 import { HeadsPanel } from "./heads-panel";
 import { ModelNav } from "./model-nav";
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
-  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GiB`;
-}
 
 function formatValue(value: unknown): string {
   if (value === null || value === undefined) return "—";

@@ -1,9 +1,9 @@
 // Resolvers of the model domain: models (connection), model(id), Model's nested fields, renameModel,
-// deleteModel. Rule: a model reaches a resolver only through getModelForActor/listModelsForActor
+// setModelVisibility, deleteModel. Rule: a model reaches a resolver only through getModelForActor/listModelsForActor
 // (policy-checked); nested fields read from that parent or re-check through lib/db.
 import { attentionOnlyOf } from "@/lib/analysis/stored-model";
 import { z } from "zod";
-import { deleteModel, getModelForActor, listModelVersionsForActor, renameModel, type ModelSummary, type ModelVersionSummary } from "@/lib/db/models";
+import { deleteModel, getModelForActor, listModelVersionsForActor, renameModel, setModelVisibility, type ModelSummary, type ModelVersionSummary } from "@/lib/db/models";
 import { getTeamForActor } from "@/lib/db/teams";
 import { parseTokenizer, TOKEN_SAMPLE_SIZE, tokenSample } from "@/lib/engine/io/tokenizer";
 import type { Resolver } from "../../context";
@@ -36,6 +36,7 @@ interface TokenSample {
 
 const id = z.string().trim().min(1, "An id is required.").max(200);
 const renameInput = z.object({ id, name: z.string().trim().min(1, "Give the model a name.").max(120, "A model name is at most 120 characters.") });
+const visibilityInput = z.object({ id, visibility: z.enum(["PRIVATE", "TEAM", "PUBLIC"], "visibility is PRIVATE, TEAM or PUBLIC") });
 const sampleArgs = z.object({
   first: z.number().int().min(1, "first must be at least 1").max(TOKEN_SAMPLE_SIZE, `first must be at most ${TOKEN_SAMPLE_SIZE}`).default(10),
 });
@@ -140,6 +141,12 @@ const renameModelMutation: Resolver<unknown, { input: unknown }, Payload<{ model
     return { model: await renameModel(db, actor, input.id, input.name) };
   });
 
+const setModelVisibilityMutation: Resolver<unknown, { input: unknown }, Payload<{ model: ModelSummary }>> = (_p, args, { db, actor }) =>
+  payload(async () => {
+    const input = parseInput(visibilityInput, args.input);
+    return { model: await setModelVisibility(db, actor, input.id, input.visibility) };
+  });
+
 const deleteModelMutation: Resolver<unknown, { id: string }, Payload<{ deletedId: string }>> = (_p, args, { db, actor }) =>
   payload(async () => {
     const modelId = parseInput(z.object({ id }), args).id;
@@ -153,5 +160,5 @@ export const modelResolvers = {
   ModelConfig: config,
   TokenizerSummary: { sample },
   ModelVersion: { byteLength },
-  Mutation: { renameModel: renameModelMutation, deleteModel: deleteModelMutation },
+  Mutation: { renameModel: renameModelMutation, setModelVisibility: setModelVisibilityMutation, deleteModel: deleteModelMutation },
 };

@@ -56,6 +56,10 @@ type Documents = {
     "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 20) { id kind data readAt createdAt }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  subscription ModelActivity($modelId: ID!) {\n    modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }\n  }\n": typeof types.ModelActivityDocument,
+    "\n  query ModelViewerRole($id: ID!) {\n    model(id: $id) { id team { id viewerRole } }\n  }\n": typeof types.ModelViewerRoleDocument,
+    "\n  mutation RenameModel($input: RenameModelInput!) {\n    renameModel(input: $input) { ok error { ...MutationErrorFields } model { id name } }\n  }\n": typeof types.RenameModelDocument,
+    "\n  mutation SetModelVisibility($input: SetModelVisibilityInput!) {\n    setModelVisibility(input: $input) { ok error { ...MutationErrorFields } model { id visibility } }\n  }\n": typeof types.SetModelVisibilityDocument,
+    "\n  mutation DeleteModel($id: ID!) {\n    deleteModel(id: $id) { ok error { ...MutationErrorFields } deletedId }\n  }\n": typeof types.DeleteModelDocument,
     "\n  fragment MutationErrorFields on MutationError { message inputErrors { path message } }\n": typeof types.MutationErrorFieldsFragmentDoc,
     "\n  fragment TeamSummaryFields on Team { id name slug isPublic viewerRole }\n": typeof types.TeamSummaryFieldsFragmentDoc,
     "\n  query Viewer {\n    me { id name email }\n    teams { ...TeamSummaryFields }\n  }\n": typeof types.ViewerDocument,
@@ -116,6 +120,10 @@ const documents: Documents = {
     "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 20) { id kind data readAt createdAt }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  subscription ModelActivity($modelId: ID!) {\n    modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }\n  }\n": types.ModelActivityDocument,
+    "\n  query ModelViewerRole($id: ID!) {\n    model(id: $id) { id team { id viewerRole } }\n  }\n": types.ModelViewerRoleDocument,
+    "\n  mutation RenameModel($input: RenameModelInput!) {\n    renameModel(input: $input) { ok error { ...MutationErrorFields } model { id name } }\n  }\n": types.RenameModelDocument,
+    "\n  mutation SetModelVisibility($input: SetModelVisibilityInput!) {\n    setModelVisibility(input: $input) { ok error { ...MutationErrorFields } model { id visibility } }\n  }\n": types.SetModelVisibilityDocument,
+    "\n  mutation DeleteModel($id: ID!) {\n    deleteModel(id: $id) { ok error { ...MutationErrorFields } deletedId }\n  }\n": types.DeleteModelDocument,
     "\n  fragment MutationErrorFields on MutationError { message inputErrors { path message } }\n": types.MutationErrorFieldsFragmentDoc,
     "\n  fragment TeamSummaryFields on Team { id name slug isPublic viewerRole }\n": types.TeamSummaryFieldsFragmentDoc,
     "\n  query Viewer {\n    me { id name email }\n    teams { ...TeamSummaryFields }\n  }\n": types.ViewerDocument,
@@ -299,6 +307,22 @@ export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!])
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ModelActivity($modelId: ID!) {\n    modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }\n  }\n"): typeof import('./graphql').ModelActivityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelViewerRole($id: ID!) {\n    model(id: $id) { id team { id viewerRole } }\n  }\n"): typeof import('./graphql').ModelViewerRoleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameModel($input: RenameModelInput!) {\n    renameModel(input: $input) { ok error { ...MutationErrorFields } model { id name } }\n  }\n"): typeof import('./graphql').RenameModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetModelVisibility($input: SetModelVisibilityInput!) {\n    setModelVisibility(input: $input) { ok error { ...MutationErrorFields } model { id visibility } }\n  }\n"): typeof import('./graphql').SetModelVisibilityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteModel($id: ID!) {\n    deleteModel(id: $id) { ok error { ...MutationErrorFields } deletedId }\n  }\n"): typeof import('./graphql').DeleteModelDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

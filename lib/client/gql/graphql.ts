@@ -162,6 +162,13 @@ export type MatchStatus =
   | 'READY'
   | 'TOO_LARGE';
 
+export type RenameModelInput = {
+  /** The model's id. */
+  id: string | number;
+  /** The new name (1–120 characters). */
+  name: string;
+};
+
 /**
  * A member's role in a team. OWNER manages members and settings; EDITOR uploads and edits models;
  * VIEWER reads.
@@ -178,6 +185,13 @@ export type SetMemberRoleInput = {
   teamId: string | number;
   /** The member's account id. */
   userId: string | number;
+};
+
+export type SetModelVisibilityInput = {
+  /** The model's id. */
+  id: string | number;
+  /** Who may see it from now on. */
+  visibility: Visibility;
 };
 
 /**
@@ -564,6 +578,34 @@ export type ModelActivitySubscriptionVariables = Exact<{
 
 
 export type ModelActivitySubscription = { modelActivity: { modelId: string, kind: ActivityKind, action: ActivityAction, id: string, head: string | null, version: number, actorId: string | null, actorName: string | null, at: string } };
+
+export type ModelViewerRoleQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ModelViewerRoleQuery = { model: { id: string, team: { id: string, viewerRole: Role | null } | null } | null };
+
+export type RenameModelMutationVariables = Exact<{
+  input: RenameModelInput;
+}>;
+
+
+export type RenameModelMutation = { renameModel: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, model: { id: string, name: string } | null } };
+
+export type SetModelVisibilityMutationVariables = Exact<{
+  input: SetModelVisibilityInput;
+}>;
+
+
+export type SetModelVisibilityMutation = { setModelVisibility: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, model: { id: string, visibility: Visibility } | null } };
+
+export type DeleteModelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteModelMutation = { deleteModel: { ok: boolean, deletedId: string | null, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null } };
 
 export type MutationErrorFieldsFragment = { message: string, inputErrors: Array<{ path: Array<string>, message: string }> };
 
@@ -1851,6 +1893,74 @@ export const ModelActivityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelActivitySubscription, ModelActivitySubscriptionVariables>;
+export const ModelViewerRoleDocument = new TypedDocumentString(`
+    query ModelViewerRole($id: ID!) {
+  model(id: $id) {
+    id
+    team {
+      id
+      viewerRole
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModelViewerRoleQuery, ModelViewerRoleQueryVariables>;
+export const RenameModelDocument = new TypedDocumentString(`
+    mutation RenameModel($input: RenameModelInput!) {
+  renameModel(input: $input) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    model {
+      id
+      name
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<RenameModelMutation, RenameModelMutationVariables>;
+export const SetModelVisibilityDocument = new TypedDocumentString(`
+    mutation SetModelVisibility($input: SetModelVisibilityInput!) {
+  setModelVisibility(input: $input) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    model {
+      id
+      visibility
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<SetModelVisibilityMutation, SetModelVisibilityMutationVariables>;
+export const DeleteModelDocument = new TypedDocumentString(`
+    mutation DeleteModel($id: ID!) {
+  deleteModel(id: $id) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    deletedId
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<DeleteModelMutation, DeleteModelMutationVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   me {

@@ -1,8 +1,8 @@
 // Role matrix entries of graphql/modules/model: models, their own fields that read more rows, and
-// rename/delete. Reads use the PRIVATE model (its uploader, the EDITOR, and the lab's OWNER read it)
+// rename/visibility/delete. Reads use the PRIVATE model (its uploader, the EDITOR, and the lab's OWNER read it)
 // and the PUBLIC model of the private lab (every signed-in account reads it, but a non-member must
 // not learn the team); writes use fresh TEAM models.
-import { PRIVATE_READ, PUBLIC_READ, type MatrixCase } from "./types";
+import { PRIVATE_READ, PUBLIC_READ, TEAM_WRITE, type MatrixCase } from "./types";
 
 const MODEL = `query($id: ID!) { model(id: $id) { id name visibility contentHash config { nLayers json } layers { index heads { name } } } }`;
 
@@ -46,6 +46,13 @@ export const modelCases: MatrixCase[] = [
     variables: (w) => ({ id: w.publicModel }),
     path: ["renameModel", "model"],
     expect: "ok ok FORBIDDEN FORBIDDEN",
+  },
+  {
+    covers: ["Mutation.setModelVisibility"],
+    query: `mutation($id: ID!) { setModelVisibility(input: { id: $id, visibility: PUBLIC }) { ok model { visibility } } }`,
+    variables: async (w) => ({ id: await w.fresh.teamModel() }),
+    path: ["setModelVisibility", "model"],
+    expect: TEAM_WRITE,
   },
   {
     covers: ["Mutation.deleteModel"],
