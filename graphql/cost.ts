@@ -73,6 +73,10 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   "Query.searchHeads": 50,
   // Typed QK and OV circuits of every head over the DT's typed rows.
   "Model.typedSkipTrigrams": 2 * EXPENSIVE_WEIGHT,
+  // Findings: adding a figure freezes its analysis on the pinned version; `current` computes it on
+  // the newest version (Finding.figures only reads frozen values, or a finished job's result).
+  "Mutation.addFindingFigure": EXPENSIVE_WEIGHT,
+  "FindingFigure.current": EXPENSIVE_WEIGHT,
 };
 
 /** Arguments that say how many items a field returns; several present are added (topK + bottomK). */
@@ -94,6 +98,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   "TypedSkipTrigramsAnalysis.result": 1,
   "TypedTrigramGroup.trigrams": 1,
   "PositionPredictions.predictions": 1,
+  // A finding holds at most MAX_FIGURES_PER_FINDING (20) figures.
+  "Finding.figures": 20,
 };
 
 /** A size argument larger than this counts as this (keeps the arithmetic finite). */

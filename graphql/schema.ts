@@ -17,6 +17,7 @@ import { baseResolvers } from "./modules/base/resolvers";
 import { circuitsResolvers } from "./modules/circuits/resolvers";
 import { claimResolvers } from "./modules/claims/resolvers";
 import { collabResolvers } from "./modules/collab/resolvers";
+import { findingsResolvers } from "./modules/findings/resolvers";
 import { jobResolvers } from "./modules/job/resolvers";
 import { liveResolvers } from "./modules/live/resolvers";
 import { modelResolvers } from "./modules/model/resolvers";
@@ -27,10 +28,10 @@ import { trainingResolvers } from "./modules/training/resolvers";
 import { userResolvers } from "./modules/user/resolvers";
 
 /** Domains in load order: `base` declares Query, Mutation and the shared types the others extend. */
-export const DOMAINS = ["base", "user", "team", "model", "training", "job", "analysis", "collab", "claims", "live", "circuits", "run", "search"] as const;
+export const DOMAINS = ["base", "user", "team", "model", "training", "job", "analysis", "collab", "claims", "findings", "live", "circuits", "run", "search"] as const;
 
 type ResolverMap = Record<string, GraphQLScalarType | Record<string, unknown>>;
-const RESOLVERS: ResolverMap[] = [baseResolvers, userResolvers, teamResolvers, modelResolvers, trainingResolvers, jobResolvers, analysisResolvers, collabResolvers, claimResolvers, liveResolvers, circuitsResolvers, runResolvers, searchResolvers];
+const RESOLVERS: ResolverMap[] = [baseResolvers, userResolvers, teamResolvers, modelResolvers, trainingResolvers, jobResolvers, analysisResolvers, collabResolvers, claimResolvers, findingsResolvers, liveResolvers, circuitsResolvers, runResolvers, searchResolvers];
 
 /** The modules folder: $CIRCUITBOARD_ROOT or the working directory (Next and tsx both run from the repo root). */
 function modulesDir(): string {

@@ -6,6 +6,10 @@
 // Collaboration (annotations, votes, comments, team labels) is writing: EDITORs and OWNERs of the
 // model's team annotate, vote and comment; any EDITOR may edit an annotation (every edit is a
 // revision), only its author edits a comment, and content is deleted by its author or an OWNER.
+// Findings (lib/findings): a DRAFT is read and written by its author only (not even an OWNER sees
+// it); a TEAM finding by the members of the model's team who may read the model (EDITORs and OWNERs
+// edit it); a PUBLIC one is read by anyone — signed out too, the one thing a signed-out request may
+// do here — and written like a TEAM one; a finding is deleted by its author or an OWNER.
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/db/errors";
 import type { TokenScope } from "./scopes";
 
@@ -55,13 +59,24 @@ export interface ContentResource {
   authorId: string | null;
 }
 
-export type Resource = TeamResource | ModelResource | AccountResource | ContentResource;
+export type FindingVisibility = "DRAFT" | "TEAM" | "PUBLIC";
+
+/** A finding as the policy sees it: the model it is about, its author and its visibility. */
+export interface FindingResource {
+  kind: "finding";
+  model: ModelResource;
+  authorId: string | null;
+  visibility: FindingVisibility;
+}
+
+export type Resource = TeamResource | ModelResource | AccountResource | ContentResource | FindingResource;
 
 export type TeamAction = "team:read" | "team:update" | "team:delete" | "team:manageMembers" | "model:create" | "team:defineLabel";
 export type ModelAction = "model:read" | "model:update" | "model:delete" | "model:annotate";
 export type AccountAction = "account:manageTokens" | "account:readNotifications";
 export type ContentAction = "content:read" | "annotation:edit" | "comment:edit" | "content:delete";
-export type Action = TeamAction | ModelAction | AccountAction | ContentAction;
+export type FindingAction = "finding:read" | "finding:edit" | "finding:delete";
+export type Action = TeamAction | ModelAction | AccountAction | ContentAction | FindingAction;
 
 const RANK: Record<Role, number> = { VIEWER: 1, EDITOR: 2, OWNER: 3 };
 
@@ -89,7 +104,7 @@ function unreachable(value: never): never {
 
 /** The one policy function. Pure: the caller loads the actor's role in the resource's team. */
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
-  if (!actor) return false;
+  if (!actor) return resource.kind === "finding" && action === "finding:read" && resource.visibility === "PUBLIC";
   switch (resource.kind) {
     case "account":
       return (action === "account:manageTokens" || action === "account:readNotifications") && resource.userId === actor.userId;
@@ -123,8 +138,39 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     }
     case "content":
       return canOnContent(actor, action, resource);
+    case "finding":
+      return canOnFinding(actor, action, resource);
     default:
       return unreachable(resource);
+  }
+}
+
+function canReadFinding(actor: Actor, finding: FindingResource): boolean {
+  switch (finding.visibility) {
+    case "PUBLIC":
+      return true;
+    case "TEAM":
+      return finding.model.role !== null && canReadModel(actor, finding.model);
+    case "DRAFT":
+      return finding.authorId === actor.userId && canReadModel(actor, finding.model);
+    default:
+      return unreachable(finding.visibility);
+  }
+}
+
+function canOnFinding(actor: Actor, action: Action, finding: FindingResource): boolean {
+  if (!canReadFinding(actor, finding)) return false;
+  const role = finding.model.role;
+  const writer = canReadModel(actor, finding.model) && hasRole(role, "EDITOR");
+  switch (action) {
+    case "finding:read":
+      return true;
+    case "finding:edit":
+      return writer;
+    case "finding:delete":
+      return writer && (hasRole(role, "OWNER") || finding.authorId === actor.userId);
+    default:
+      return false;
   }
 }
 
@@ -155,6 +201,8 @@ function readActionOf(resource: Resource): Action {
       return "team:read";
     case "content":
       return "content:read";
+    case "finding":
+      return "finding:read";
     case "account":
       return "account:manageTokens";
     default:
@@ -171,6 +219,15 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
   if (can(actor, action, resource)) return;
   if (!can(actor, readActionOf(resource), resource)) throw new NotFoundError(`No ${what} with that id.`);
   throw new ForbiddenError(`Your role does not allow ${action} on this ${what}.`);
+}
+
+/**
+ * `authorize` for reading a finding, the one action a signed-out request may be allowed (a PUBLIC
+ * finding): returns when allowed, else throws as `authorize` does.
+ */
+export function authorizeFindingRead(actor: Actor | null, finding: FindingResource): void {
+  if (can(actor, "finding:read", finding)) return;
+  authorize(actor, "finding:read", finding, "finding");
 }
 
 /** Asserts there is a signed-in actor. */

@@ -6,6 +6,8 @@ import { createHash, randomBytes } from "node:crypto";
 export const API_TOKEN_PREFIX = "cb_";
 /** Prefix of invitation secrets. */
 export const INVITATION_PREFIX = "cbi_";
+/** Prefix of finding share-link tokens. */
+export const SHARE_LINK_PREFIX = "cbs_";
 
 /** A new secret: `prefix` + 32 random bytes in base64url (43 characters). */
 export function newSecret(prefix: string): string {

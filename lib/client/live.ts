@@ -33,8 +33,10 @@ export function activityInvalidations(event: Pick<ActivityEvent, "modelId" | "ki
       return [queryKeys.collab(id), queryKeys.notifications()];
     case "PRESENCE":
       return [queryKeys.viewers(id)];
+    case "FINDING":
+      return [queryKeys.findings(id)];
     case "RESYNC":
-      return [queryKeys.collab(id), queryKeys.collabContext(id), queryKeys.viewers(id), queryKeys.notifications()];
+      return [queryKeys.collab(id), queryKeys.collabContext(id), queryKeys.viewers(id), queryKeys.notifications(), queryKeys.findings(id)];
     default: {
       const unreachable: never = event.kind;
       throw new Error(`unknown activity kind ${String(unreachable)}`);

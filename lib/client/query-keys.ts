@@ -20,4 +20,6 @@ export const queryKeys = {
   collabContext: (id: string) => [...queryKeys.model(id), "collab-context"] as const,
   viewers: (id: string) => [...queryKeys.model(id), "viewers"] as const,
   notifications: () => [...queryKeys.all, "notifications"] as const,
+  /** A model's findings (lists and single findings): changed by FINDING events. */
+  findings: (id: string) => [...queryKeys.model(id), "findings"] as const,
 };

@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db/client";
 import { defineChannel, publish } from "@/lib/live";
 
 /** What changed; "presence" is someone starting ("created") or ending ("deleted") a live view of the model. */
-export type CollabEntity = "annotation" | "vote" | "comment" | "claim" | "label" | "presence";
+export type CollabEntity = "annotation" | "vote" | "comment" | "claim" | "label" | "presence" | "finding";
 export type CollabAction = "created" | "updated" | "deleted";
 
 export interface CollabEvent extends Record<string, unknown> {

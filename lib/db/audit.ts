@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/policy";
 import type { Prisma } from "./generated/client";
 import type { Tx } from "./client";
 
-export type AuditTarget = "team" | "membership" | "invitation" | "apiToken" | "model" | "user" | "label" | "annotation" | "vote" | "comment" | "claim";
+export type AuditTarget = "team" | "membership" | "invitation" | "apiToken" | "model" | "user" | "label" | "annotation" | "vote" | "comment" | "claim" | "finding" | "findingShareLink";
 
 /** Records `action` (e.g. "model.rename") by `actor` on `targetType`/`targetId` with optional details. */
 export async function audit(

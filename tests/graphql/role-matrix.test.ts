@@ -14,7 +14,8 @@
 // ANON, signed out; REVOKED, the OWNER's API token after revocation, sent as a Bearer header through
 // the real /api/graphql handler (it authenticated, and was cached, before being revoked); TOKEN and
 // READ_TOKEN, live tokens of the OWNER with scopes READ+WRITE and READ, whose outcomes follow from the
-// OWNER's by the scope rule (role-matrix/types.ts).
+// OWNER's by the scope rule (role-matrix/types.ts); SHARE, a signed-out holder of a finding's share
+// token, whose outcome is ANON's except where a case says (only sharedFinding with that token).
 // OUTCOMES — "ok": no error and a value at the entry's path; "some": a non-empty list there; "none":
 // null or an empty list (hidden, no error); or exactly one error with code UNAUTHENTICATED, FORBIDDEN
 // or NOT_FOUND. A payload answering `ok: false` is never "ok". No response may contain a name or an
@@ -38,6 +39,7 @@ import { baseCases } from "./role-matrix/base";
 import { circuitsCases } from "./role-matrix/circuits";
 import { claimCases } from "./role-matrix/claims";
 import { collabCases } from "./role-matrix/collab";
+import { findingCases } from "./role-matrix/findings";
 import { jobCases } from "./role-matrix/job";
 import { liveCases } from "./role-matrix/live";
 import { modelCases } from "./role-matrix/model";
@@ -76,7 +78,7 @@ const PURE: Record<string, string> = {
 
 const CASES: MatrixCase[] = [
   ...baseCases, ...userCases, ...teamCases, ...modelCases, ...trainingCases, ...jobCases, ...analysisCases,
-  ...collabCases, ...claimCases, ...liveCases, ...circuitsCases, ...runCases, ...searchCases,
+  ...collabCases, ...claimCases, ...findingCases, ...liveCases, ...circuitsCases, ...runCases, ...searchCases,
 ];
 
 function isPure(coordinate: string): boolean {

@@ -18,6 +18,11 @@ export type ActivityKind =
   | 'CLAIM'
   /** A comment. */
   | 'COMMENT'
+  /**
+   * A finding (created, edited, a figure added or removed, visibility changed, deleted); its share
+   * links too (`id` is the finding's id). Read it again through `finding(id)`, which checks your access.
+   */
+  | 'FINDING'
   /** A label of the team's taxonomy. */
   | 'LABEL'
   /** Someone started (CREATED) or ended (DELETED) a live view of the model: re-read `Model.viewers`. */

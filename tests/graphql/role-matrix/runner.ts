@@ -34,7 +34,7 @@ async function settled(check: () => Promise<boolean>): Promise<void> {
 
 export function createRunner(db: Db, w: World, resolveActor: ActorResolver): Runner {
   const actorOf = (role: MatrixRole): Actor | null =>
-    ({ OWNER: w.owner, EDITOR: w.editor, VIEWER: w.viewer, OUTSIDER: w.outsider, ANON: null, REVOKED: null, TOKEN: null, READ_TOKEN: null })[role];
+    ({ OWNER: w.owner, EDITOR: w.editor, VIEWER: w.viewer, OUTSIDER: w.outsider, ANON: null, REVOKED: null, TOKEN: null, READ_TOKEN: null, SHARE: null })[role];
   const context = async (request: Request): Promise<GraphQLContext> => {
     const id = request.headers.get("x-matrix-actor");
     if (id !== null) return { db, actor: [w.owner, w.editor, w.viewer, w.outsider].find((a) => a.userId === id) ?? null };

@@ -14,7 +14,13 @@ export const WRITTEN_ROLES = ["OWNER", "EDITOR", "VIEWER", "OUTSIDER", "ANON", "
  * mutation is FORBIDDEN. Queries and subscriptions answer as to the OWNER.
  */
 export const TOKEN_ROLES = ["TOKEN", "READ_TOKEN"] as const;
-export const ROLES = [...WRITTEN_ROLES, ...TOKEN_ROLES] as const;
+/**
+ * SHARE: a signed-out request holding a finding's live share token (World.findings.shareToken),
+ * which the sharedFinding cases pass as their argument. It may read that finding through
+ * sharedFinding and nothing else: its outcome is ANON's unless a case says otherwise (`share`).
+ */
+export const SHARE_ROLE = "SHARE" as const;
+export const ROLES = [...WRITTEN_ROLES, ...TOKEN_ROLES, SHARE_ROLE] as const;
 export type MatrixRole = (typeof ROLES)[number];
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 
@@ -45,6 +51,8 @@ export interface MatrixCase {
    * ANON and REVOKED are both UNAUTHENTICATED.
    */
   expect: string;
+  /** The SHARE role's outcome, when it is not ANON's (only the share token's own field). */
+  share?: Outcome;
   /** Runs after every other case (starts background work that writes rows). */
   last?: boolean;
 }
@@ -79,6 +87,8 @@ export function outcomesOf(c: MatrixCase): Record<MatrixRole, Outcome> {
   const out = Object.fromEntries(WRITTEN_ROLES.map((r, i) => [r, words[i] as Outcome])) as Record<MatrixRole, Outcome>;
   const needed = [...neededScopes(c.query)];
   for (const role of TOKEN_ROLES) out[role] = needed.every((s) => TOKEN_SCOPES[role].includes(s)) ? out.OWNER : "FORBIDDEN";
+  if (c.share !== undefined && !valid.has(c.share)) throw new Error(`role matrix: ${caseName(c)} has an unknown share outcome ${c.share}`);
+  out.SHARE = c.share ?? out.ANON;
   return out;
 }
 

@@ -14,6 +14,7 @@ import { tinyModel, SIZES } from "@/tests/api/tiny-model";
 import { createTestUser } from "@/tests/helpers/db";
 import { createModelRow, createTeamWith } from "../fixtures";
 import { gql } from "../harness";
+import { buildFindingsWorld, type FindingsWorld } from "./findings-world";
 import type { MatrixRole } from "./types";
 
 export interface World {
@@ -50,6 +51,8 @@ export interface World {
   tokenSecret: string;
   readTokenSecret: string;
   fresh: Fresh;
+  /** Findings of the lab's models and their share links (./findings-world). */
+  findings: FindingsWorld;
   /** Strings no response to that role may contain (names and emails it may not learn). */
   secrets: Record<MatrixRole, string[]>;
 }
@@ -195,6 +198,7 @@ export async function buildWorld(db: Db, useToken: (secret: string) => Promise<A
     OUTSIDER: [labName, privateName, dtName, privateModel, privateDT, teamName, owner.email, editor.email, viewer.email],
     ANON: signedOut,
     REVOKED: signedOut,
+    SHARE: signedOut,
     TOKEN: [outsider.email],
     READ_TOKEN: [outsider.email],
   };
@@ -219,5 +223,6 @@ export async function buildWorld(db: Db, useToken: (secret: string) => Promise<A
     tokenSecret: await tokenOf("matrix-default", null),
     readTokenSecret: await tokenOf("matrix-read", ["READ"]),
     fresh,
+    findings: await buildFindingsWorld(db, editor, { publicModel, privateModel }),
   };
 }

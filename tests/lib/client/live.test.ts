@@ -15,7 +15,8 @@ describe("activityInvalidations", () => {
 
   it("refreshes the viewers on presence and everything on a resync", () => {
     expect(activityInvalidations({ modelId: "m", kind: "PRESENCE" })).toEqual([queryKeys.viewers("m")]);
-    expect(activityInvalidations({ modelId: "m", kind: "RESYNC" })).toEqual([queryKeys.collab("m"), queryKeys.collabContext("m"), queryKeys.viewers("m"), queryKeys.notifications()]);
+    expect(activityInvalidations({ modelId: "m", kind: "RESYNC" })).toEqual([queryKeys.collab("m"), queryKeys.collabContext("m"), queryKeys.viewers("m"), queryKeys.notifications(), queryKeys.findings("m")]);
+    expect(activityInvalidations({ modelId: "m", kind: "FINDING" })).toEqual([queryKeys.findings("m")]);
   });
 
   it("keys the head annotations and the consensus under the collaboration key", () => {
