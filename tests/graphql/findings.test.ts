@@ -96,7 +96,7 @@ describe("findings", () => {
     const card = frozen[0].value as { scores: Record<string, number>; repeatLength: number };
     expect(card.scores.induction).toBeCloseTo(head.induction, 12);
     expect(card.scores.inductionStripe).toBeCloseTo(head.inductionStripe, 12);
-    expect(card.scores.ovCopying).toBeCloseTo(head.ovCopying, 12);
+    expect(card.scores.ovCopying).toBeCloseTo(head.ovCopying!, 12);
     expect(card.repeatLength).toBe(direct.probes.repeatLength);
 
     const comp = frozen[1].value as { heads: string[]; scores: number[][]; baseline: { mean: number } };
