@@ -1,6 +1,7 @@
 /**
  * `npm run train:demos`: trains the three demo models from their fixed specs (lib/engine/train/demos)
- * and writes models/<name>/{model.safetensors, tokenizer.json, card.json}.
+ * and writes models/<name>/{model.safetensors, tokenizer.json, card.json} (no tokenizer.json for the
+ * decision transformer, which reads typed inputs, not tokens).
  * Rule: the files depend only on the specs and the engine, so a re-run on the same machine rewrites
  * them byte for byte (wall-clock times are printed, never written). `--only <name>` trains one demo.
  * `--bench-induction` instead measures how long a 2-layer, 4-head, d_model 64 model takes to form
@@ -10,8 +11,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEMO_SPECS, trainDemo, type DemoName, type TrainedDemo } from "../lib/engine/train/demos";
-import { tlConfig, vocabJson } from "../lib/engine/train/export";
-import { bigramReport, inductionReport, loadDemoModel, skipTrigramReport } from "../lib/engine/train/demo-report";
+import { readSafetensors } from "../lib/engine/io/safetensors";
+import { vocabJson } from "../lib/engine/train/export";
+import { bigramReport, gridworldReport, inductionReport, loadDemoModel, skipTrigramReport } from "../lib/engine/train/demo-report";
 import type { SkipTrigramRule } from "../lib/engine/train/tasks/skip-trigram";
 import { CORPUS } from "../lib/engine/train/tasks/corpus";
 import { repeatedSequencesTask } from "../lib/engine/train/tasks/repeated";
@@ -22,6 +24,7 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 async function engineReport(d: TrainedDemo): Promise<Record<string, unknown>> {
   const model = loadDemoModel(d.safetensors);
+  if (d.spec.name === "gridworld-dt-1l") return { kind: "decision-transformer", ...(await gridworldReport(model)) };
   if (d.spec.name === "bigram-0l") {
     const ids = (d.task as unknown as { ids: Int32Array }).ids;
     return { kind: "bigrams", ...(await bigramReport(model, ids, d.vocab)) };
@@ -90,7 +93,8 @@ async function main(): Promise<void> {
       purpose: spec.purpose,
       task: d.task.name,
       corpus: corpusDescription(d),
-      config: tlConfig(d.config),
+      // The config the shipped file declares (a decision transformer's differs from its training token model's).
+      config: JSON.parse(readSafetensors(d.safetensors).header.metadata.config) as Record<string, unknown>,
       biases: d.config.biases,
       training: {
         ...spec.training,
@@ -99,13 +103,16 @@ async function main(): Promise<void> {
         precision: "float64 training, float32 weights on disk",
         trainedBy: "npm run train:demos (scripts/train-demos.ts, lib/engine/train)",
       },
-      losses: { trainFinal: round(d.losses.trainFinal), eval: round(d.losses.eval), evalTokens: d.losses.evalTokens, unit: "nats per token (next-token cross-entropy)" },
+      losses: {
+        trainFinal: round(d.losses.trainFinal), eval: round(d.losses.eval), evalTokens: d.losses.evalTokens,
+        unit: d.task.lossMask ? "nats per action (cross-entropy of the action after each state before the goal)" : "nats per token (next-token cross-entropy)",
+      },
       engineReport: report,
     };
     const dir = join(root, "models", name);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "model.safetensors"), d.safetensors);
-    writeFileSync(join(dir, "tokenizer.json"), vocabJson(d.vocab));
+    if (spec.tokenizer !== false) writeFileSync(join(dir, "tokenizer.json"), vocabJson(d.vocab));
     writeFileSync(join(dir, "card.json"), JSON.stringify(card, null, 2) + "\n");
     console.log(`${name}: ${d.result.stepsDone} steps in ${seconds.toFixed(1)} s, final train loss ${d.losses.trainFinal.toFixed(4)}, eval ${d.losses.eval.toFixed(4)}, ${d.safetensors.length} bytes`);
   }

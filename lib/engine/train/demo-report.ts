@@ -1,12 +1,16 @@
 /**
  * The engine's own report on a demo model, for its model card and for the tests that check the
  * demo's circuit claims: direct-path bigrams vs the corpus (0 layers), skip-trigrams vs the planted
- * rules (1 layer), and the head report with labels and K-composition partners (2 layers).
+ * rules (1 layer), the head report with labels and K-composition partners (2 layers), and the
+ * gridworld DT's goal rates per return-to-go (greedy rollouts in the simulator) with its typed skip-trigrams.
  * Rule: every number comes from the analysis engine (lib/engine/circuits) run on the model as
  * loaded from its safetensors bytes — the shipped file, not the trainer's float64 weights.
  */
 import "../linalg/kernels-ts"; // registers the pure-TS fallback kernels the circuits use by default
 import { bigramTopK } from "../circuits/bigrams";
+import { typedSkipTrigrams } from "../circuits/typed";
+import { FREE_CELLS, GOAL, sameCell } from "../env/gridworld";
+import { greedyGoalRate } from "../env/gridworld-rollout";
 import { headReport, type HeadReportJson } from "../circuits/report";
 import { skipTrigrams, type SkipTrigram } from "../circuits/skip-trigrams";
 import { readSafetensors } from "../io/safetensors";
@@ -100,5 +104,18 @@ export async function inductionReport(model: AttnOnlyModel, seed = 0): Promise<I
       return { name: h.name, partner: l.partner ?? null, mechanism: l.mechanism ?? null, stripe: h.inductionStripe };
     }),
     report,
+  };
+}
+
+/** The card's report on the gridworld DT: greedy goal rates per RTG, and its top typed skip-trigrams. */
+export async function gridworldReport(model: AttnOnlyModel) {
+  const starts = FREE_CELLS.filter((c) => !sameCell(c, GOAL));
+  const goalRate: Record<string, number> = {};
+  for (const rtg of [0, 0.5, 1]) goalRate[`rtg ${rtg}`] = await greedyGoalRate(model, starts, rtg);
+  const { trigrams } = await typedSkipTrigrams(model, 10);
+  return {
+    goalRate, rolloutStarts: starts.length,
+    rollout: "greedy action (argmax of the action logits at the last state), RTG held fixed, from every free start cell but the goal, at most HORIZON steps",
+    topTypedSkipTrigrams: trigrams.map((t) => ({ head: t.head, rule: `[${t.source.label}] … [${t.destination.label}] → ${t.action.label}`, score: Math.round(t.score * 1e4) / 1e4 })),
   };
 }

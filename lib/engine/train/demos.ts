@@ -1,21 +1,23 @@
 /**
- * The three demo models the repository ships (models/<name>/): what each is trained on, with which
+ * The demo models the repository ships (models/<name>/): what each is trained on, with which
  * shape and settings, and how its weights become the shipped files.
  * Rule: a demo is fully determined by its spec (seeds included), so `npm run train:demos`
  * reproduces the shipped safetensors bit for bit on the same JavaScript engine; the model card
  * records the spec, the corpus and the losses, never wall-clock times.
  */
 import { toSafetensors } from "./export";
+import { gridworldDTSafetensors } from "./export-dt";
 import { forward, Workspace } from "./model";
 import type { ParamSet, TrainModelConfig } from "./params";
 import { deriveSeed, mulberry32 } from "./prng";
+import { gridworldDTTask, GRIDWORLD_SEQ_LEN } from "./tasks/gridworld-dt";
 import { repeatedSequencesTask } from "./tasks/repeated";
 import { skipTrigramTask } from "./tasks/skip-trigram";
 import type { Task } from "./tasks/task";
 import { textTask } from "./tasks/text";
 import { trainSync, type TrainOptions, type TrainProgress, type TrainResult } from "./train";
 
-export type DemoName = "bigram-0l" | "skip-trigram-1l" | "induction-2l";
+export type DemoName = "bigram-0l" | "skip-trigram-1l" | "induction-2l" | "gridworld-dt-1l";
 
 /** Training settings of a demo (TrainOptions without the task, config and callbacks). */
 export type DemoTraining = Omit<TrainOptions, "task" | "config" | "onProgress" | "signal" | "onCheckpoint" | "init">;
@@ -27,6 +29,10 @@ export interface DemoSpec {
   task: () => Task;
   config: Omit<TrainModelConfig, "d_vocab">;
   training: DemoTraining;
+  /** How the trained weights become the shipped safetensors (default: the token model, ./export.ts). */
+  write?: (cfg: TrainModelConfig, params: ParamSet, metadata: Record<string, string>) => Uint8Array;
+  /** False when the model reads no token vocabulary (a decision transformer): no tokenizer.json. */
+  tokenizer?: boolean;
 }
 
 export const DEMO_SPECS: Readonly<Record<DemoName, DemoSpec>> = {
@@ -51,6 +57,15 @@ export const DEMO_SPECS: Readonly<Record<DemoName, DemoSpec>> = {
     config: { n_layers: 2, n_heads: 2, d_model: 32, d_head: 16, n_ctx: 24, positional_embedding_type: "shortformer", biases: false },
     training: { steps: 2000, batchSize: 32, seed: 1, lr: 1e-2, weightDecay: 0.01, warmupSteps: 100, scoreEvery: 100 },
   },
+  "gridworld-dt-1l": {
+    name: "gridworld-dt-1l",
+    purpose: "One-layer attention-only decision transformer (Chen et al. 2021) on the built-in 5×5 gridworld (docs/GRIDWORLD.md): conditioned on return-to-go 1 it walks to the goal, on 0 it imitates the failing policies; its typed skip-trigrams read [RTG / state / action] … [state] → action.",
+    task: () => gridworldDTTask(),
+    config: { n_layers: 1, n_heads: 4, d_model: 32, d_head: 8, n_ctx: GRIDWORLD_SEQ_LEN, positional_embedding_type: "standard", biases: false },
+    training: { steps: 1000, batchSize: 32, seed: 1, lr: 1e-2, weightDecay: 0.01, warmupSteps: 50 },
+    write: gridworldDTSafetensors,
+    tokenizer: false,
+  },
 };
 
 /** A trained demo, ready to write: the three files' contents plus what the card reports. */
@@ -73,7 +88,10 @@ export function evalLoss(cfg: TrainModelConfig, params: ParamSet, task: Task, se
   const ws = new Workspace(cfg, batch, cfg.n_ctx);
   const tokens = new Int32Array(batch * cfg.n_ctx);
   task.sample(mulberry32(deriveSeed(seed, "eval")), batch, cfg.n_ctx, tokens);
-  return { loss: forward(cfg, params, tokens, ws), tokens: batch * (cfg.n_ctx - 1) };
+  if (task.lossMask) task.lossMask(tokens, (ws.lossMask = new Uint8Array(tokens.length)));
+  const loss = forward(cfg, params, tokens, ws);
+  const counted = ws.lossMask ? ws.lossMask.filter((m, n) => m && n % cfg.n_ctx !== cfg.n_ctx - 1).length : batch * (cfg.n_ctx - 1);
+  return { loss, tokens: counted };
 }
 
 /** Trains one demo from its spec (deterministic) and serialises it. */
@@ -84,6 +102,6 @@ export function trainDemo(spec: DemoSpec, onProgress?: (e: TrainProgress) => voi
   const n = Math.max(1, Math.floor(result.losses.length / 10));
   const trainFinal = result.losses.slice(-n).reduce((a, b) => a + b, 0) / n;
   const ev = evalLoss(config, result.params, task, spec.training.seed);
-  const safetensors = toSafetensors(config, result.params, { demo: spec.name, trained_by: "npm run train:demos (lib/engine/train)" });
+  const safetensors = (spec.write ?? toSafetensors)(config, result.params, { demo: spec.name, trained_by: "npm run train:demos (lib/engine/train)" });
   return { spec, task, config, result, safetensors, vocab: [...task.vocab], losses: { trainFinal, eval: ev.loss, evalTokens: ev.tokens } };
 }

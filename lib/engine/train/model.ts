@@ -4,7 +4,9 @@
  * Rule: row vectors on the left (TL `x @ W`); causal attention scaled by 1/sqrt(d_head) (TL
  * `attn_scale`); "standard" adds W_pos to the residual stream, "shortformer" only to the inputs of
  * W_Q and W_K of every layer (TL `positional_embedding_type`); loss is the mean next-token cross-
- * entropy over positions 0..T−2 of every sequence (TL `lm_cross_entropy_loss`). Buffers live in a
+ * entropy over positions 0..T−2 of every sequence (TL `lm_cross_entropy_loss`), or only over the
+ * positions `ws.lossMask` marks (a decision transformer's state tokens, whose next token is the
+ * action: Chen et al. 2021 §3 "predict the action given the state"). Buffers live in a
  * Workspace and are reused across steps: no allocation per step.
  * Why not the engine's Kernels interface: that seam is asynchronous and float32, built for large
  * analysis products; training needs many tiny synchronous products in float64 (bit-reproducible
@@ -39,6 +41,11 @@ export class Workspace {
   readonly dv: Float64Array;
   readonly dz: Float64Array;
   readonly dp: Float64Array;
+  /**
+   * When set, [N]: 1 where the loss of predicting the next token counts (the last position of a
+   * sequence never counts). Null: every position 0..T−2.
+   */
+  lossMask: Uint8Array | null = null;
 
   constructor(readonly cfg: TrainModelConfig, readonly batch: number, readonly seqLen: number) {
     if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`Workspace: batch must be a positive integer, got ${batch}`);
@@ -163,6 +170,8 @@ export function forward(cfg: TrainModelConfig, p: ParamSet, tokens: Int32Array, 
   mmAcc(ws.resid[L], 0, p["unembed.W_U"].data, 0, probs, 0, N, D, V);
   const bU = cfg.biases ? p["unembed.b_U"].data : undefined;
   ws.posLoss.fill(0);
+  const mask = ws.lossMask;
+  const count = lossCount(ws);
   let total = 0;
   for (let n = 0; n < N; n++) {
     const o = n * V;
@@ -176,13 +185,23 @@ export function forward(cfg: TrainModelConfig, p: ParamSet, tokens: Int32Array, 
     const inv = 1 / sum;
     for (let c = 0; c < V; c++) probs[o + c] *= inv;
     const t = n % T;
-    if (t < T - 1) {
+    if (t < T - 1 && (!mask || mask[n])) {
       const lossN = -Math.log(probs[o + tokens[n + 1]]);
       ws.posLoss[t] += lossN / B;
       total += lossN;
     }
   }
-  return total / (B * (T - 1));
+  return total / count;
+}
+
+/** Positions whose loss counts: B·(T−1), or the masked ones (at least 1, so a mean is defined). */
+function lossCount(ws: Workspace): number {
+  const { lossMask: mask, seqLen: T } = ws;
+  if (!mask) return ws.batch * (T - 1);
+  if (mask.length !== ws.N) throw new RangeError(`forward: lossMask has ${mask.length} entries, workspace expects ${ws.N}`);
+  let c = 0;
+  for (let n = 0; n < ws.N; n++) if (mask[n] && n % T !== T - 1) c++;
+  return Math.max(1, c);
 }
 
 /**
@@ -193,11 +212,12 @@ export function backward(cfg: TrainModelConfig, p: ParamSet, tokens: Int32Array,
   const { n_layers: L, n_heads: H, d_model: D, d_head: E, d_vocab: V } = cfg;
   const { N, batch: B, seqLen: T } = ws;
   const shortformer = cfg.positional_embedding_type === "shortformer";
-  const count = B * (T - 1);
+  const count = lossCount(ws);
+  const mask = ws.lossMask;
   const dlog = ws.probs;
   for (let n = 0; n < N; n++) {
     const o = n * V;
-    if (n % T === T - 1) {
+    if (n % T === T - 1 || (mask && !mask[n])) {
       dlog.fill(0, o, o + V);
       continue;
     }

@@ -111,6 +111,7 @@ export class Trainer {
     const seqLen = o.seqLen ?? cfg.n_ctx;
     this.ws = new Workspace(cfg, o.batchSize, seqLen);
     this.tokens = new Int32Array(o.batchSize * seqLen);
+    if (o.task.lossMask) this.ws.lossMask = new Uint8Array(o.batchSize * seqLen);
     this.dataRng = mulberry32(deriveSeed(o.seed, "data"));
     this.opt = new AdamW(this.names, this.params, {
       lr: o.lr ?? 1e-3,
@@ -131,6 +132,7 @@ export class Trainer {
   step(): TrainProgress {
     const { o, ws, tokens, grads } = this;
     o.task.sample(this.dataRng, ws.batch, ws.seqLen, tokens);
+    if (ws.lossMask) o.task.lossMask!(tokens, ws.lossMask);
     const loss = forward(o.config, this.params, tokens, ws);
     const icl = inContextLearningScore(ws.posLoss);
     for (const n of this.names) grads[n].data.fill(0);

@@ -17,16 +17,30 @@ import { DEFAULT_RULES } from "@/lib/engine/train/tasks/skip-trigram";
 
 const dir = (name: DemoName) => join(__dirname, "../../../models", name);
 
+/** The demos that read a token vocabulary (the decision transformer reads typed inputs and has none). */
+const TOKEN_DEMOS = (Object.keys(DEMO_SPECS) as DemoName[]).filter((n) => DEMO_SPECS[n].tokenizer !== false);
+
 function load(name: DemoName) {
   const bytes = new Uint8Array(readFileSync(join(dir(name), "model.safetensors")));
   const { header, tensors } = readSafetensors(bytes, { copy: true });
-  const vocab = JSON.parse(readFileSync(join(dir(name), "tokenizer.json"), "utf8")) as string[];
+  const vocab = DEMO_SPECS[name].tokenizer === false ? [] : (JSON.parse(readFileSync(join(dir(name), "tokenizer.json"), "utf8")) as string[]);
   const card = JSON.parse(readFileSync(join(dir(name), "card.json"), "utf8"));
   return { bytes, header, model: loadModel(tensors, { metadata: header.metadata }), vocab, card };
 }
 
 describe("shipped demo models", () => {
-  for (const name of Object.keys(DEMO_SPECS) as DemoName[]) {
+  it("gridworld-dt-1l: is a decision transformer under 1 MB with no tokenizer, its card matching its metadata", () => {
+    const size = ["model.safetensors", "card.json"].reduce((s, f) => s + statSync(join(dir("gridworld-dt-1l"), f)).size, 0);
+    expect(size).toBeLessThan(1024 * 1024);
+    const { header, model, card } = load("gridworld-dt-1l");
+    expect(model.dt?.spec.state.grid).toMatchObject({ width: 5, height: 5, channels: ["agent"] });
+    expect(card.config).toEqual(JSON.parse(header.metadata.config));
+    expect(card.config.attn_only).toBe(true);
+    expect(card.training.seed).toBe(DEMO_SPECS["gridworld-dt-1l"].training.seed);
+    expect(card.losses.eval).toBeLessThan(Math.log(4));
+  });
+
+  for (const name of TOKEN_DEMOS) {
     it(`${name}: is at most 2 MB, has a readable string vocabulary of d_vocab entries and a card matching its metadata`, () => {
       const size = ["model.safetensors", "tokenizer.json", "card.json"].reduce((s, f) => s + statSync(join(dir(name), f)).size, 0);
       expect(size).toBeLessThanOrEqual(2 * 1024 * 1024);

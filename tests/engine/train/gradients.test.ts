@@ -5,7 +5,10 @@ import { backward, forward, Workspace } from "@/lib/engine/train/model";
 import { initParams, paramNames, zeroParams, type TrainModelConfig } from "@/lib/engine/train/params";
 import { mulberry32 } from "@/lib/engine/train/prng";
 
-function relErrors(cfg: TrainModelConfig, seed: number): Record<string, number> {
+/** A loss mask counting every third position (as a trajectory task counts its state tokens). */
+const everyThird = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i % 3 === 1 ? 1 : 0));
+
+function relErrors(cfg: TrainModelConfig, seed: number, masked = false): Record<string, number> {
   const p = initParams(cfg, seed);
   // Give biases non-zero values so their paths are exercised, and scale up so attention is not uniform.
   const rng = mulberry32(seed + 1);
@@ -16,6 +19,7 @@ function relErrors(cfg: TrainModelConfig, seed: number): Record<string, number> 
   const batch = 2, T = cfg.n_ctx;
   const tokens = new Int32Array(batch * T).map(() => rng.int(cfg.d_vocab));
   const ws = new Workspace(cfg, batch, T);
+  if (masked) ws.lossMask = everyThird(batch * T);
   const grads = zeroParams(cfg);
   forward(cfg, p, tokens, ws);
   backward(cfg, p, tokens, ws, grads);
@@ -57,6 +61,20 @@ describe("trainer gradients", () => {
       });
     }
   }
+
+  it("match finite differences with a loss mask, whose loss is the mean over the masked positions only", () => {
+    const cfg: TrainModelConfig = { ...base, n_ctx: 7, positional_embedding_type: "standard", biases: true };
+    for (const [name, e] of Object.entries(relErrors(cfg, 11, true))) expect(e, name).toBeLessThan(name.endsWith("b_K") ? 1e-8 : 1e-4);
+    const p = initParams(cfg, 2);
+    const tokens = Int32Array.from({ length: 14 }, (_, i) => (i * 5 + 1) % cfg.d_vocab);
+    const ws = new Workspace(cfg, 2, 7);
+    forward(cfg, p, tokens, ws);
+    const probs = ws.probs.slice();
+    // Flat positions 1, 4, 7, 10 count; 13 is the last of its sequence, which predicts nothing.
+    const want = [1, 4, 7, 10].reduce((s, n) => s - Math.log(probs[n * cfg.d_vocab + tokens[n + 1]]), 0) / 4;
+    ws.lossMask = everyThird(14);
+    expect(forward(cfg, p, tokens, ws)).toBeCloseTo(want, 12);
+  });
 
   it("give b_K a zero gradient, since adding q·b_K to every key's score leaves the softmax unchanged", () => {
     const cfg: TrainModelConfig = { ...base, positional_embedding_type: "standard", biases: true };

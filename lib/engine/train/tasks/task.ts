@@ -13,6 +13,11 @@ export interface Task {
   readonly vocab: readonly string[];
   /** Fills `out` [batch, seqLen] (flat, row-major) with token ids. */
   sample(rng: Rng, batch: number, seqLen: number, out: Int32Array): void;
+  /**
+   * Optional: marks in `mask` [batch·seqLen] the positions whose next-token loss counts, given the
+   * sampled `tokens` (default every position). A trajectory task counts only its state tokens.
+   */
+  lossMask?(tokens: Int32Array, mask: Uint8Array): void;
 }
 
 /** Throws a RangeError naming the task unless `out` holds exactly batch × seqLen ids. */
