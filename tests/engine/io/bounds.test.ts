@@ -17,6 +17,7 @@ import { MAX_TOKEN_LENGTH, MAX_TOKENIZER_DEPTH, MAX_VOCAB, parseTokenizer, Token
 import { MAX_HEADS, MAX_LAYERS } from "@/lib/engine/transformer/config";
 import { validateModelHeader } from "@/lib/engine/transformer/weights";
 import { rawSafetensors } from "@/tests/helpers/safetensors-builder";
+import { timeBoundMs } from "@/tests/helpers/time-bound";
 
 /** Runs `fn`, expecting a ModelFormatError of class `cls` within `ms` milliseconds; returns it. */
 function refusedFast(fn: () => unknown, cls: typeof ModelFormatError = ModelFormatError, ms = 1000): ModelFormatError {
@@ -27,7 +28,7 @@ function refusedFast(fn: () => unknown, cls: typeof ModelFormatError = ModelForm
   } catch (e) {
     error = e;
   }
-  expect(performance.now() - start).toBeLessThan(ms);
+  expect(performance.now() - start).toBeLessThan(timeBoundMs(ms));
   expect(error).toBeInstanceOf(cls);
   return error as ModelFormatError;
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { attendedBy, attendsTo, positionAt, rasterPattern, sparsePattern, splitHeads, weightLut, zoomWindow, type SparsePattern } from "@/app/_components/figures/attention";
 import { colourAt } from "@/app/_components/figures/palette";
+import { timeBoundMs } from "@/tests/helpers/time-bound";
 
 function denseCausal(n: number, seed: number): number[][] {
   let s = seed;
@@ -116,6 +117,6 @@ describe("the attention viewer's sparse patterns", () => {
     rasterPattern(sp, { start: 0, end: big }, 512, lut);
     const ms = performance.now() - t0;
     // Not a timing assertion (the machine is shared): a generous bound that only an O(n²) loop misses.
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(timeBoundMs(2_000));
   });
 });
