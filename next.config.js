@@ -1,7 +1,8 @@
 // Sent on every response, API routes and static files included (pages also get their per-request
 // CSP with frame-ancestors 'none' from proxy.ts): no MIME sniffing, no framing (for browsers that
 // predate frame-ancestors), and no path or query (share tokens) in the Referer sent to other sites.
-const securityHeaders = [
+// Exported for scripts/serve.ts, which answers /api/graphql before Next and sends the same headers.
+export const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "same-origin" },

@@ -1,11 +1,13 @@
 // `npm run bench:load`: the request path under load (issue 7 item 8, issue 8 item 6). For each
-// database mode it prepares a fresh database (bench/load-setup.ts), starts the app — the production
-// build when .next holds one, else `next dev`, and says so — and fires N concurrent keep-alive
+// database mode and server it prepares a fresh database (bench/load-setup.ts), starts the app — the
+// production build when .next holds one, else `next dev`, and says so — and fires N concurrent keep-alive
 // clients at /api/graphql for `{ apiVersion }` (signed out and with an API token) and for the
 // overview's cached head-report query (API token), printing req/s, p50, p99 and the server's CPU
 // milliseconds per request (user + system time of the server's process tree from /proc).
-// Options: --db=embedded,postgres  --clients=100  --seconds=10  --warmup=2  --only=<scenario text>  --profile=<dir>
-// (runs the server with `node --cpu-prof`, and prints its top self-time functions at the end).
+// Options: --db=embedded,postgres  --server=serve,next  --clients=100  --seconds=10  --warmup=2
+// --only=<scenario text>  --profile=<dir> (runs the server with `node --cpu-prof`, and prints its top
+// self-time functions at the end). --server: `serve` is `npm start`'s entry (scripts/serve.ts, which
+// answers /api/graphql before Next), `next` is bare `next start` (every request through Next).
 // Not a timed test: figures for docs/PERFORMANCE-LOAD.md.
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
@@ -26,6 +28,9 @@ function option(name: string, fallback: string): string {
 }
 
 const MODES = option("db", "embedded,postgres").split(",").filter(Boolean) as BenchDb[];
+type BenchServer = "serve" | "next";
+const SERVERS = option("server", "serve").split(",").filter(Boolean) as BenchServer[];
+for (const server of SERVERS) if (server !== "serve" && server !== "next") throw new Error(`--server: serve or next, got ${server}`);
 const CLIENTS = Number(option("clients", "100"));
 const SECONDS = Number(option("seconds", "10"));
 const WARMUP = Number(option("warmup", "2"));
@@ -168,9 +173,14 @@ async function measure(target: Target, serverPid: number, scenario: Scenario): P
   };
 }
 
-function startServer(prepared: PreparedDb, port: number, production: boolean, profileDir: string): ChildProcess {
+function startServer(prepared: PreparedDb, port: number, production: boolean, profileDir: string, server: BenchServer): ChildProcess {
   const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  return spawn(process.execPath, [...nodeArgs, nextBin(root), production ? "start" : "dev", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const listen = ["--port", String(port), "--hostname", "127.0.0.1"];
+  const entry =
+    server === "serve"
+      ? ["--import", "tsx", path.join(root, "scripts", "serve.ts"), ...listen, ...(production ? [] : ["--dev"])]
+      : [nextBin(root), production ? "start" : "dev", ...listen];
+  return spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: root,
     env: { ...process.env, ...prepared.env, NODE_ENV: production ? "production" : "development", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -213,11 +223,11 @@ function row(mode: string, r: Result): string {
   return `| ${mode} | ${r.scenario} | ${r.reqPerSec.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.cpuMsPerRequest.toFixed(2)} | ${r.requests} | ${r.errors} |`;
 }
 
-async function benchMode(mode: BenchDb, production: boolean): Promise<Result[]> {
+async function benchMode(mode: BenchDb, server: BenchServer, production: boolean): Promise<Result[]> {
   const prepared = await prepareDb(mode);
   const port = await freePort();
-  const profileDir = PROFILE_DIR ? path.resolve(PROFILE_DIR, mode) : "";
-  const child = startServer(prepared, port, production, profileDir);
+  const profileDir = PROFILE_DIR ? path.resolve(PROFILE_DIR, `${mode}-${server}`) : "";
+  const child = startServer(prepared, port, production, profileDir, server);
   const target: Target = { port, agent: new http.Agent({ keepAlive: true, maxSockets: CLIENTS }) };
   try {
     await waitForServer(target, child);
@@ -230,7 +240,7 @@ async function benchMode(mode: BenchDb, production: boolean): Promise<Result[]> 
     const results: Result[] = [];
     for (const scenario of scenarios.filter((s) => s.name.includes(ONLY))) {
       const result = await measure(target, child.pid!, scenario);
-      console.log(row(mode, result));
+      console.log(row(`${mode}, ${server}`, result));
       results.push(result);
     }
     return results;
@@ -248,13 +258,13 @@ async function main(): Promise<void> {
       ? `load benchmark: production build (.next), ${CLIENTS} clients, ${SECONDS} s per scenario after ${WARMUP} s warm-up, node ${process.version}`
       : `load benchmark: NO production build in .next (run \`npm run build\` first) — measuring \`next dev\`, whose figures are not the production ones`,
   );
-  console.log("| database | scenario | req/s | p50 ms | p99 ms | server CPU ms/req | requests | non-200 |");
+  console.log("| database, server | scenario | req/s | p50 ms | p99 ms | server CPU ms/req | requests | non-200 |");
   console.log("|---|---|---|---|---|---|---|---|");
-  const results: [BenchDb, Result][] = [];
-  for (const mode of MODES) for (const r of await benchMode(mode, production)) results.push([mode, r]);
+  const results: [string, Result][] = [];
+  for (const mode of MODES) for (const server of SERVERS) for (const r of await benchMode(mode, server, production)) results.push([`${mode}, ${server}`, r]);
   console.log(`\nGoals (issue 7 item 8), load average now ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}:`);
   for (const [mode, r] of results) console.log(goalLine(mode, r));
-  if (PROFILE_DIR) for (const mode of MODES) summarizeCpuProfiles(path.resolve(PROFILE_DIR, mode), `${mode} server`);
+  if (PROFILE_DIR) for (const mode of MODES) for (const server of SERVERS) summarizeCpuProfiles(path.resolve(PROFILE_DIR, `${mode}-${server}`), `${mode} ${server} server`);
 }
 
 main().catch((error: unknown) => {

@@ -3,10 +3,35 @@
 // `scripts/start.ts` spawns this instead of `next start`; usage:
 //   node --import tsx scripts/serve.ts --port 3000 --hostname 127.0.0.1 [--dev]
 // Rule: Next runs in this process (its custom-server API), so the peer stamp and the route handler
-// share globalThis; nothing else about serving changes (upgrades, keep-alive, static files).
+// share globalThis; nothing else about serving changes (upgrades, keep-alive, static files), except
+// that in production /api/graphql is answered here without Next (graphqlFront below).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import next from "next";
 import { trustedProxies } from "../lib/http/client-address";
 import { createPeerServer } from "../lib/http/peer-server";
+
+/** True for /api/graphql itself (with or without a query string), not its /stream. */
+function isGraphqlPath(url: string | undefined): boolean {
+  return url === GRAPHQL_PATH || (url?.startsWith(`${GRAPHQL_PATH}?`) ?? false);
+}
+const GRAPHQL_PATH = "/api/graphql";
+
+/**
+ * /api/graphql answered here, before Next: graphql/endpoint.ts (the same function the Next route
+ * runs) through lib/http/node-bridge, with next.config.js's static security headers. Next's
+ * per-request routing cost most of a trivial query's CPU (docs/PERFORMANCE-LOAD.md). Production
+ * only: in `--dev` the route stays Next's, so edits to graphql/ reload.
+ */
+async function graphqlFront(): Promise<(req: IncomingMessage, res: ServerResponse) => Promise<void>> {
+  const [{ graphqlEndpoint }, { serveWebHandler }, config] = await Promise.all([
+    import("../graphql/endpoint"),
+    import("../lib/http/node-bridge"),
+    import(pathToFileURL(path.join(process.cwd(), "next.config.js")).href) as Promise<{ securityHeaders: { key: string; value: string }[] }>,
+  ]);
+  return (req, res) => serveWebHandler(req, res, graphqlEndpoint, config.securityHeaders);
+}
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -31,7 +56,8 @@ try {
 const app = next({ dev, dir: process.cwd(), hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = createPeerServer((req, res) => handle(req, res));
+const graphql = dev ? null : await graphqlFront();
+const server = createPeerServer((req, res) => (graphql && isGraphqlPath(req.url) ? graphql(req, res) : handle(req, res)));
 server.listen(port, hostname, () => console.log(`[circuitboard] serving on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.close(() => process.exit(0)));

@@ -44,8 +44,10 @@ export interface Database {
  */
 export type ListenSource = { kind: "pglite"; pglite: PGlite } | { kind: "postgres"; url: string };
 
-const listenSources = new WeakMap<object, ListenSource>();
-const closeHooks = new WeakMap<object, Array<() => Promise<void>>>();
+// On globalThis, so every copy of this module in the process (each Next bundle, and the source copy
+// scripts/serve.ts's /api/graphql front loads) knows the clients any copy opened.
+const globalForClients = globalThis as unknown as { __circuitboardClients?: { listenSources: WeakMap<object, ListenSource>; closeHooks: WeakMap<object, Array<() => Promise<void>>> } };
+const { listenSources, closeHooks } = (globalForClients.__circuitboardClients ??= { listenSources: new WeakMap(), closeHooks: new WeakMap() });
 
 /** The listen source of a client made by openDatabase (undefined for any other client). */
 export function listenSourceOf(db: Db): ListenSource | undefined {

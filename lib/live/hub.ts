@@ -167,7 +167,8 @@ export class Hub {
   }
 }
 
-const hubs = new WeakMap<Db, Hub>();
+// On globalThis: one hub (one LISTEN connection) per database for every copy of this module in the process.
+const hubs: WeakMap<Db, Hub> = ((globalThis as { __circuitboardLiveHubs?: WeakMap<Db, Hub> }).__circuitboardLiveHubs ??= new WeakMap());
 
 /** The hub of a client made by lib/db/client's openDatabase (closed with its database). */
 export function hubOf(db: Db): Hub {

@@ -1,12 +1,13 @@
 // Every state-changing route handler under app/ passes the origin (CSRF) check of lib/http/origin:
-// directly (crossOriginRefusal) or through the edge that calls it (graphqlHttpEdge for /api/graphql
-// and its stream, handleModelUpload for /api/models). /api/auth is better-auth's, which checks the
-// same origins itself (lib/auth/auth.ts trustedOrigins). A new route that writes must join them.
+// directly (crossOriginRefusal) or through the edge that calls it (graphqlHttpEdge, or graphqlEndpoint
+// which calls it, for /api/graphql and its stream, handleModelUpload for /api/models). /api/auth is
+// better-auth's, which checks the same origins itself (lib/auth/auth.ts trustedOrigins). A new
+// route that writes must join them.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-const CHECKED_BY = ["crossOriginRefusal", "graphqlHttpEdge", "handleModelUpload"];
+const CHECKED_BY = ["crossOriginRefusal", "graphqlHttpEdge", "graphqlEndpoint", "handleModelUpload"];
 const BETTER_AUTH_ROUTE = path.join("app", "api", "auth", "[...all]", "route.ts");
 
 /** The state-changing methods a route module exports (function, const or re-export forms). */

@@ -1,7 +1,8 @@
 // GraphiQL at /graphiql in a real browser against the production build (DESIGN §5: served from
 // node_modules, no CDN): a signed-in user reaches it from the header, it loads without a single
 // request leaving the server's origin, runs a typed query with the session cookie and shows the
-// result, and its docs explorer shows the schema from introspection.
+// result, and its docs explorer shows the schema from introspection; /api/graphql itself is answered
+// by the production front (scripts/serve.ts) with the security headers and the origin check.
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -57,6 +58,22 @@ describe("GraphiQL in the production build", () => {
     await expect.poll(resultText, { timeout: 20_000 }).toContain(USER.email);
     await page.screenshot({ path: path.join(RESULTS_DIR, "graphiql-result.png") });
     expect(JSON.parse(await resultText())).toEqual({ data: { me: { email: USER.email, name: USER.name } } });
+  });
+
+  it("is answered by scripts/serve.ts's /api/graphql front with Next's security headers and the origin check", async () => {
+    const cookie = (await session.browser.context.cookies(server.url)).map((c) => `${c.name}=${c.value}`).join("; ");
+    const ask = (origin: string) =>
+      fetch(`${server.url}/api/graphql`, { method: "POST", headers: { "content-type": "application/json", cookie, origin }, body: JSON.stringify({ query: "{ me { email } }" }) });
+    const same = await ask(server.url);
+    expect(same.status).toBe(200);
+    expect(await same.json()).toEqual({ data: { me: { email: USER.email } } });
+    expect({ nosniff: same.headers.get("x-content-type-options"), frames: same.headers.get("x-frame-options"), referrer: same.headers.get("referrer-policy") }).toEqual({ nosniff: "nosniff", frames: "DENY", referrer: "same-origin" });
+    expect(same.headers.get("x-powered-by")).toBeNull();
+    const foreign = await ask("http://evil.example");
+    expect(foreign.status).toBe(403);
+    // A malformed body is the edge's 400, not a 500.
+    const malformed = await fetch(`${server.url}/api/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    expect(malformed.status).toBe(400);
   });
 
   it("shows the schema in the docs explorer", async () => {

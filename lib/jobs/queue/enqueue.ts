@@ -74,8 +74,8 @@ export async function enqueueAnalysisJob(db: Db, actor: Actor | null, input: Ana
   return turn;
 }
 
-/** The last slot decision queued per account (see enqueueAnalysisJob). */
-const decisions = new Map<string, Promise<void>>();
+/** The last slot decision queued per account (see enqueueAnalysisJob); on globalThis, so one per process for every copy of this module. */
+const decisions: Map<string, Promise<void>> = ((globalThis as { __circuitboardSlotDecisions?: Map<string, Promise<void>> }).__circuitboardSlotDecisions ??= new Map());
 
 async function createAnalysisJob(db: Db, actor: Actor | null, input: AnalysisJobInput, waiting: boolean): Promise<JobRow> {
   let job: JobRow;
