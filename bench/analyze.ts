@@ -16,30 +16,14 @@ import { circuitTopK, fullOV, headOV, headQK } from "@/lib/engine/circuits/qk-ov
 import { headReport } from "@/lib/engine/circuits/report";
 import { type Kernels } from "@/lib/engine/linalg/kernels";
 import { tsKernels } from "@/lib/engine/linalg/kernels-ts";
-import { type Tensor } from "@/lib/engine/tensor/tensor";
 import { runWithCache } from "@/lib/engine/transformer/forward";
 import { loadModel, type AttnOnlyModel } from "@/lib/engine/transformer/weights";
-import { randomF32 } from "./timing";
+import { ARENA_SHAPE, type ArenaShape, arenaConfig, randomArenaTensors } from "./arena-shape";
 
-const SHAPE = { n_layers: 2, n_heads: 12, d_model: 768, d_head: 64, d_vocab: 50278, n_ctx: 2048 };
+const SHAPE = ARENA_SHAPE;
 
-function randomModel(s: typeof SHAPE, seed: number): AttnOnlyModel {
-  const { n_layers: L, n_heads: H, d_model: D, d_head: E, d_vocab: V, n_ctx: T } = s;
-  let k = seed;
-  const r = (shape: number[], scale: number): Tensor => {
-    const d = randomF32(shape.reduce((a, b) => a * b, 1), k++);
-    for (let i = 0; i < d.length; i++) d[i] *= scale;
-    return { data: d, shape };
-  };
-  const sc = 0.8 / Math.sqrt(D) * Math.sqrt(12); // uniform[-.5,.5) has std 1/√12: TL's init std 0.8/√d_model
-  const t: Record<string, Tensor> = { "embed.W_E": r([V, D], sc), "pos_embed.W_pos": r([T, D], sc), "unembed.W_U": r([D, V], sc), "unembed.b_U": r([V], 0.01) };
-  for (let l = 0; l < L; l++) {
-    for (const w of ["W_Q", "W_K", "W_V"]) t[`blocks.${l}.attn.${w}`] = r([H, D, E], sc);
-    t[`blocks.${l}.attn.W_O`] = r([H, E, D], sc);
-    for (const b of ["b_Q", "b_K", "b_V"]) t[`blocks.${l}.attn.${b}`] = r([H, E], 0.01);
-    t[`blocks.${l}.attn.b_O`] = r([D], 0.01);
-  }
-  return loadModel(t, { metadata: { config: JSON.stringify({ ...s, positional_embedding_type: "shortformer" }) } });
+function randomModel(s: ArenaShape, seed: number): AttnOnlyModel {
+  return loadModel(randomArenaTensors(s, seed), { metadata: { config: JSON.stringify(arenaConfig(s)) } });
 }
 
 async function time<T>(f: () => Promise<T>): Promise<[number, T]> {

@@ -164,10 +164,11 @@ function distanceFromUniform(patterns: Tensor<FloatArray>[][], n: number): Float
   return out;
 }
 
+/** Attention patterns of every sequence: the detectors and the key ablation read patterns and residuals, never logits, so the unembedding (pos·d_model·d_vocab) is skipped. */
 async function forwardPatterns(model: AttnOnlyModel, batch: number[][], k: Kernels, keep: AblationCache[] | null): Promise<Tensor<FloatArray>[][]> {
   const out: Tensor<FloatArray>[][] = [];
   for (const tokens of batch) {
-    const c = await runWithCache(model, tokens, { kernels: k, logProbs: false });
+    const c = await runWithCache(model, tokens, { kernels: k, logProbs: false, unembed: false });
     out.push(c.pattern);
     keep?.push({ tokens: c.tokens, resid_pre: c.resid_pre, q: c.q, result: c.result });
   }

@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { headReport } from "@/lib/engine/circuits/report";
-import "@/lib/engine/linalg/kernels-ts";
+import { type Kernels } from "@/lib/engine/linalg/kernels";
+import { tsKernels } from "@/lib/engine/linalg/kernels-ts";
 import { inductionModel, offsetModel, splitInductionModel, T } from "@/tests/fixtures/circuits/hand-models";
 
 const labelsOf = (r: Awaited<ReturnType<typeof headReport>>, name: string) => r.heads.find((h) => h.name === name)!.labels;
@@ -52,5 +53,18 @@ describe("headReport on hand-built 2-layer models", () => {
     expect(ind?.partner).toBeUndefined();
     expect(h10.labels.some((l) => l.mechanism === "k-composition")).toBe(false);
     expect(r.composition.K[0][0][1][0]).toBeLessThan(1e-6);
+  });
+});
+
+describe("headReport's cost", () => {
+  it("runs no unembedding: no product x·W_U (the detectors read patterns, not logits)", async () => {
+    const model = inductionModel();
+    const W_U = model.weights.W_U.data;
+    const rightFactors: Float32Array[] = [];
+    const recording: Kernels = { ...tsKernels, name: "recording", matmul: (a, b, m, k, n, o) => { rightFactors.push(b); return tsKernels.matmul(a, b, m, k, n, o); } };
+    const r = await headReport(model, { kernels: recording, baselineSamples: 0 });
+    expect(r.heads.find((h) => h.name === "1.0")!.labels.map((l) => l.label)).toContain("induction");
+    expect(rightFactors.length).toBeGreaterThan(0);
+    expect(rightFactors.filter((b) => b === W_U).length).toBe(0);
   });
 });
