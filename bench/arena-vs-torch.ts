@@ -62,7 +62,7 @@ function crossCheck(cli: HeadReportJson, torch: TorchOut): string[] {
   const out: string[] = [];
   const keys = ["previousToken", "duplicateToken", "induction", "inductionStripe", "variedPeriodInduction", "positionalInvariance", "distanceFromUniform", "ovCopying", "qkTokenPositivity", "qkPositionalPositivity"] as const;
   for (const key of keys) {
-    const diff = Math.max(...cli.heads.map((h, i) => Math.abs(h[key] - torch.scores[key][i])));
+    const diff = Math.max(...cli.heads.map((h, i) => Math.abs((h[key] ?? NaN) - torch.scores[key][i])));
     out.push(`${key} ${diff.toExponential(1)}`);
   }
   for (const mode of ["Q", "K", "V"] as const) {
