@@ -76,6 +76,8 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   // Findings: adding a figure freezes its analysis on the pinned version; `current` computes it on
   // the newest version (Finding.figures only reads frozen values, or a finished job's result).
   "Mutation.addFindingFigure": EXPENSIVE_WEIGHT,
+  // Publishing (TEAM/PUBLIC) freezes the figures still PENDING.
+  "Mutation.setFindingVisibility": EXPENSIVE_WEIGHT,
   "FindingFigure.current": EXPENSIVE_WEIGHT,
 };
 

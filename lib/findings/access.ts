@@ -4,7 +4,8 @@
 // actor may not know the finding exists (a DRAFT of someone else, a TEAM finding outside the team).
 import { authorize, authorizeFindingRead, can, type Actor, type FindingAction, type FindingResource } from "@/lib/auth/policy";
 import { modelResource } from "@/lib/db/access";
-import type { DbOrTx } from "@/lib/db/client";
+import { publishCollab } from "@/lib/collab/events";
+import type { DbOrTx, Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ConflictError, NotFoundError } from "@/lib/db/errors";
 import { MODEL_SUMMARY } from "@/lib/db/models";
@@ -95,4 +96,9 @@ export function findingJson(row: FindingRow): Record<string, unknown> {
 export function findingConflict(current: FindingRow | null, read: number): never {
   if (!current) throw new NotFoundError("No finding with that id.");
   throw new ConflictError(`This finding changed since you read it (you edited version ${read}; it is at version ${current.version}).`, { current: findingJson(current) });
+}
+
+/** Publishes a finding event on its model at the commit of `tx`. */
+export function publishFinding(tx: Tx, actor: Actor, row: { id: string; modelId: string; version: number }, action: "created" | "updated" | "deleted"): Promise<void> {
+  return publishCollab(tx, { modelId: row.modelId, entity: "finding", action, id: row.id, head: null, version: action === "deleted" ? 0 : row.version, actorId: actor.userId });
 }

@@ -11,14 +11,13 @@ import { assertHead, type CollabModel } from "@/lib/collab/access";
 import { audit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { BadInputError, NotFoundError } from "@/lib/db/errors";
+import { BadInputError, isDataError, NotFoundError } from "@/lib/db/errors";
 import { VERSION_SUMMARY } from "@/lib/db/models";
-import { FIGURE_SELECT, findingConflict, FINDING_SELECT, loadFinding, type FigureRow, type FindingRow, type LoadedFinding } from "./access";
+import { FIGURE_SELECT, findingConflict, FINDING_SELECT, loadFinding, publishFinding, type FigureRow, type FindingRow, type LoadedFinding } from "./access";
 import { computeFigure, type FigureOutcome, type FigureTarget } from "./compute";
 import { figureKeySchema } from "./export-format";
 import { FIGURE_KINDS, figureHeads, figureParamsSchemas, figureValueSchemas, valuesDiffer, type AnyFigureValue, type FigureKind } from "./figures";
 import { MAX_FIGURES_PER_FINDING } from "./limits";
-import { publishFinding } from "./store";
 
 export const addFigureSchema = z.strictObject({
   findingId: z.string().trim().min(1).max(200),
@@ -125,17 +124,27 @@ function storedValue(figure: FigureRow): AnyFigureValue | null {
  * model and its analysis (on the pinned version) has become ready; frozen ones are only read.
  */
 export async function figuresOf(db: Db, actor: Actor | null, finding: LoadedFinding, options: AnalysisOptions = {}): Promise<FigureView[]> {
-  const out: FigureView[] = [];
+  return (await freezePendingFigures(db, actor, finding, options)).map((figure) => {
+    const value = storedValue(figure);
+    return { ...figure, finding, status: value === null ? "PENDING" : "FROZEN", value };
+  });
+}
+
+/** The finding's figures after freezing those still PENDING whose analysis on the pinned version is ready (for a reader of the model). */
+export async function freezePendingFigures(db: Db, actor: Actor | null, finding: LoadedFinding, options: AnalysisOptions = {}): Promise<FigureRow[]> {
+  const out: FigureRow[] = [];
   for (let figure of finding.row.figures) {
     if (figure.frozen === null && finding.modelReadable) {
-      const outcome = await computeFigure(db, actor, await pinnedTarget(db, finding.row), figure.kind as FigureKind, figure.params, options).catch(() => null);
+      const outcome = await computeFigure(db, actor, await pinnedTarget(db, finding.row), figure.kind as FigureKind, figure.params, options).catch((error: unknown) => {
+        if (isDataError(error)) return null; // e.g. the job quota: it stays PENDING
+        throw error;
+      });
       if (outcome?.status === "READY") {
         await db.findingFigure.updateMany({ where: { id: figure.id, frozenAt: null }, data: frozenData(outcome) });
         figure = (await db.findingFigure.findUnique({ where: { id: figure.id }, select: FIGURE_SELECT })) ?? figure;
       }
     }
-    const value = storedValue(figure);
-    out.push({ ...figure, finding, status: value === null ? "PENDING" : "FROZEN", value });
+    out.push(figure);
   }
   return out;
 }

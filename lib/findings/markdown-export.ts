@@ -13,8 +13,8 @@ export const MARKDOWN_TOP_ENTRIES = 20;
 
 /** A table cell: pipes, backslashes, backticks and line breaks escaped, whitespace made visible. */
 export function cell(text: string): string {
-  const visible = text.replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
-  return visible.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`) || "∅";
+  const escaped = text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`);
+  return escaped.replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t") || "∅";
 }
 
 function number(v: number | null): string {

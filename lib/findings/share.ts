@@ -10,9 +10,8 @@ import { audit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { BadInputError, NotFoundError } from "@/lib/db/errors";
-import { describeFinding, FINDING_SELECT, loadFinding, type LoadedFinding } from "./access";
+import { describeFinding, FINDING_SELECT, loadFinding, publishFinding, type LoadedFinding } from "./access";
 import { MAX_SHARE_LINKS_PER_FINDING } from "./limits";
-import { publishFinding } from "./store";
 
 export const SHARE_LINK_SELECT = {
   id: true,

@@ -4,16 +4,17 @@
 // ConflictError carrying the current finding (the check and the write are one UPDATE … WHERE
 // version = $read); the body is bounded and rendered through the sanitiser at write time.
 import { z } from "zod";
+import type { AnalysisOptions } from "@/lib/analysis/get-analysis";
 import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { collabModel } from "@/lib/collab/access";
-import { publishCollab } from "@/lib/collab/events";
 import { renderMarkdown } from "@/lib/collab/markdown";
 import { readableModelsWhere } from "@/lib/db/access";
 import { audit } from "@/lib/db/audit";
-import type { Db, DbOrTx, Tx } from "@/lib/db/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { BadInputError, NotFoundError } from "@/lib/db/errors";
-import { describeFinding, findingConflict, FINDING_SELECT, loadFinding, type FindingRow, type LoadedFinding } from "./access";
+import { describeFinding, findingConflict, FINDING_SELECT, loadFinding, publishFinding, type FindingRow, type LoadedFinding } from "./access";
+import { freezePendingFigures } from "./figure-store";
 import { findingBodySchema, findingTitleSchema } from "./export-format";
 import { MAX_FINDINGS_PAGE } from "./limits";
 
@@ -42,11 +43,6 @@ export const listFindingsSchema = z
     first: z.number().int().min(1, "first is at least 1").max(MAX_FINDINGS_PAGE, `first is at most ${MAX_FINDINGS_PAGE}`).default(20),
   })
   .refine((a) => (a.modelId === undefined) !== (a.teamId === undefined), { message: "give exactly one of modelId and teamId", path: ["modelId"] });
-
-/** Publishes a finding event on its model at the commit of `tx`. */
-export function publishFinding(tx: Tx, actor: Actor, row: { id: string; modelId: string; version: number }, action: "created" | "updated" | "deleted"): Promise<void> {
-  return publishCollab(tx, { modelId: row.modelId, entity: "finding", action, id: row.id, head: null, version: action === "deleted" ? 0 : row.version, actorId: actor.userId });
-}
 
 /** One finding the actor may read (signed out: a PUBLIC one). */
 export function getFindingForActor(db: DbOrTx, actor: Actor | null, findingId: string): Promise<LoadedFinding> {
@@ -124,13 +120,20 @@ export async function updateFinding(db: Db, actor: Actor | null, raw: z.input<ty
  * Sets a finding's visibility (EDITOR or OWNER who may read it). Only its author makes it a DRAFT
  * again (a draft is the author's alone). Returns the finding after.
  */
-export async function setFindingVisibility(db: Db, actor: Actor | null, input: { id: string; visibility: z.input<typeof findingVisibilitySchema> }): Promise<FindingRow> {
+export async function setFindingVisibility(
+  db: Db,
+  actor: Actor | null,
+  input: { id: string; visibility: z.input<typeof findingVisibilitySchema> },
+  options: AnalysisOptions = {},
+): Promise<FindingRow> {
   const visibility = findingVisibilitySchema.parse(input.visibility);
-  const { row: read } = await loadFinding(db, actor, input.id, "finding:edit");
-  if (visibility === "DRAFT" && read.authorId !== actor!.userId) throw new BadInputError("Only the finding's author can make it a draft again.", "visibility");
+  const read = await loadFinding(db, actor, input.id, "finding:edit");
+  if (visibility === "DRAFT" && read.row.authorId !== actor!.userId) throw new BadInputError("Only the finding's author can make it a draft again.", "visibility");
+  // Publishing freezes the figures still PENDING whose analysis is ready by now.
+  if (visibility !== "DRAFT") await freezePendingFigures(db, actor, read, options);
   return db.$transaction(async (tx) => {
-    const row = await tx.finding.update({ where: { id: read.id }, data: { visibility, version: { increment: 1 } }, select: FINDING_SELECT });
-    await audit(tx, actor, "finding.visibility", "finding", row.id, { from: read.visibility, to: visibility });
+    const row = await tx.finding.update({ where: { id: read.row.id }, data: { visibility, version: { increment: 1 } }, select: FINDING_SELECT });
+    await audit(tx, actor, "finding.visibility", "finding", row.id, { from: read.row.visibility, to: visibility });
     await publishFinding(tx, actor!, row, "updated");
     return row;
   });

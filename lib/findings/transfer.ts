@@ -12,12 +12,11 @@ import { audit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { BadInputError, NotFoundError } from "@/lib/db/errors";
-import { FINDING_SELECT, type FindingRow, type LoadedFinding } from "./access";
+import { FINDING_SELECT, publishFinding, type FindingRow, type LoadedFinding } from "./access";
 import { FINDING_EXPORT_FORMAT, FINDING_EXPORT_VERSION, findingExportSchema, type ExportedFigure, type FindingExport } from "./export-format";
 import { figureHeads, figureParamsSchemas, type AnyFigureValue, type FigureKind } from "./figures";
 import { MAX_IMPORT_CHARS } from "./limits";
 import { findingMarkdown } from "./markdown-export";
-import { publishFinding } from "./store";
 
 /** The export document of a loaded (authorized) finding. */
 export function exportFindingJson(finding: LoadedFinding): FindingExport {

@@ -135,6 +135,21 @@ describe("findings", () => {
     expect(codes(await gql(t.db, outsider, ADD, { f: findingId, k: "HEAD_CARD", p: { head: "1.0" } }))).toEqual(["NOT_FOUND"]);
   });
 
+  it("bounds titles, bodies and pages (bound + 1 refused naming the field), renders hostile Markdown inert, and refuses to share a draft", async () => {
+    const long = await gql<Payload<"createFinding">>(t.db, editor, CREATE, { m: modelId, t: "x".repeat(201) });
+    expect(long.data!.createFinding.ok).toBe(false);
+    expect(codes(await gql(t.db, viewer, `query($m: ID!) { findings(modelId: $m, first: 51) { id } }`, { m: modelId }))).toEqual(["BAD_USER_INPUT"]);
+    expect((await gql(t.db, viewer, `query($m: ID!) { findings(modelId: $m, first: 50) { id } }`, { m: modelId })).errors).toBeUndefined();
+    const tooLong = await gql<Payload<"createFinding">>(t.db, editor, CREATE, { m: modelId, t: "ok", b: "x".repeat(20_001) });
+    expect(tooLong.data!.createFinding.ok).toBe(false);
+    const hostile = "<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)> <svg onload=alert(1)>";
+    const made = await gql<{ createFinding: { finding: { id: string; bodyHtml: string } } }>(t.db, editor, `mutation($m: ID!, $b: String) { createFinding(input: { modelId: $m, title: "hostile", body: $b }) { finding { id bodyHtml } } }`, { m: modelId, b: hostile });
+    const html = made.data!.createFinding.finding.bodyHtml;
+    for (const bad of ["<script", "javascript:", "onerror", "onload", "<svg", "<img"]) expect(html, bad).not.toContain(bad);
+    const share = await gql<{ createShareLink: { ok: boolean; error: { inputErrors: { path: string[] }[] } } }>(t.db, editor, `mutation($f: ID!) { createShareLink(findingId: $f) { ok error { inputErrors { path } } } }`, { f: made.data!.createFinding.finding.id });
+    expect(share.data!.createShareLink).toMatchObject({ ok: false, error: { inputErrors: [{ path: ["findingId"] }] } });
+  });
+
   it("refuses an edit against a stale version with CONFLICT carrying the current finding", async () => {
     const UPDATE = `mutation($id: ID!, $v: Int!, $t: String) { updateFinding(input: { id: $id, expectedVersion: $v, title: $t }) { ok finding { version title } } }`;
     const ok = await gql<{ updateFinding: { finding: { version: number } } }>(t.db, editor, UPDATE, { id: findingId, v: 5, t: "Head 1.0 induces" });

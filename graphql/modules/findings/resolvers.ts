@@ -67,7 +67,7 @@ const removeFindingFigureMutation: Resolver<unknown, { findingId: string; key: s
   payloadOrConflict(async () => loaded(ctx, await removeFindingFigure(ctx.db, ctx.actor, { findingId: parseInput(id, args.findingId), key: parseInput(z.string().max(100), args.key), expectedVersion: args.expectedVersion })));
 
 const setFindingVisibilityMutation: Resolver<unknown, { id: string; visibility: "DRAFT" | "TEAM" | "PUBLIC" }, FindingResult> = (_p, args, ctx) =>
-  payload(async () => loaded(ctx, await setFindingVisibility(ctx.db, ctx.actor, { id: parseInput(id, args.id), visibility: args.visibility })));
+  payload(async () => loaded(ctx, await setFindingVisibility(ctx.db, ctx.actor, { id: parseInput(id, args.id), visibility: args.visibility }, charge(ctx, "Mutation.setFindingVisibility"))));
 
 const createShareLinkMutation: Resolver<unknown, { findingId: string }, Payload<{ link: ShareLinkRow; token: string }>> = (_p, args, { db, actor }) =>
   payload(() => createShareLink(db, actor, parseInput(id, args.findingId)));
