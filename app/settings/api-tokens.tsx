@@ -13,6 +13,7 @@ import {
   describeMutationError,
 } from "@/lib/client/operations";
 import { queryKeys } from "@/lib/client/query-keys";
+import { CopyButton } from "../_components/copy-button";
 import { EmptyState, ErrorMessage, Loading, SignInPrompt } from "../_components/states";
 
 function when(iso: string | null): string {
@@ -95,7 +96,10 @@ export function ApiTokens() {
           <p style={{ marginTop: 0 }}>
             Token <strong>{secret.name}</strong> created. Copy it now: it will not be shown again.
           </p>
-          <div className="secret" data-testid="token-secret">{secret.value}</div>
+          <div className="secret-row">
+            <div className="secret" data-testid="token-secret">{secret.value}</div>
+            <CopyButton value={secret.value} label="Copy token" />
+          </div>
         </div>
       )}
 

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { gql } from "@/lib/client/graphql";
 import { INVITE_MEMBER_MUTATION, describeMutationError, type InvitationFields, type Role } from "@/lib/client/operations";
 import { queryKeys } from "@/lib/client/query-keys";
+import { CopyButton } from "../_components/copy-button";
 import { EmptyState } from "../_components/states";
 
 export function Invitations({ teamId, invitations }: { teamId: string; invitations: InvitationFields[] }) {
@@ -55,7 +56,10 @@ export function Invitations({ teamId, invitations }: { teamId: string; invitatio
       {link && (
         <div className="alert alert-ok" role="status">
           <p style={{ marginTop: 0 }}>Send this link to the invitee. It is shown only once.</p>
-          <div className="secret">{link}</div>
+          <div className="secret-row">
+            <div className="secret">{link}</div>
+            <CopyButton value={link} label="Copy link" />
+          </div>
         </div>
       )}
       <div style={{ marginTop: "1rem" }}>

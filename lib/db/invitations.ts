@@ -1,6 +1,7 @@
 // Team invitations. Rules: only OWNERs invite; the invitation's secret is returned once and stored
-// as its sha256; an invitation is accepted once, before it expires, and — when it names an email —
-// only by the account with that email.
+// as its sha256; an invitation is accepted or declined once, before it expires, and — when it names
+// an email — only by the account with that email. Whoever holds the secret may read what it offers
+// (team, inviter, role, expiry, state), signed in or not: the secret is the credential.
 import { authorize, requireActor, type Actor, type Role } from "@/lib/auth/policy";
 import { INVITATION_PREFIX, hashSecret, newSecret } from "@/lib/auth/secrets";
 import { teamResource } from "./access";
@@ -16,10 +17,95 @@ export interface InvitationSummary {
   expiresAt: Date;
   acceptedAt: Date | null;
   revokedAt: Date | null;
+  declinedAt: Date | null;
   createdAt: Date;
 }
 
-const SUMMARY = { id: true, teamId: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, createdAt: true } as const;
+/** Where an invitation stands: only an OPEN one can be accepted or declined. */
+export type InvitationStatus = "OPEN" | "EXPIRED" | "REVOKED" | "ACCEPTED" | "DECLINED";
+
+/** What an invitation link offers, as its holder sees it. */
+export interface InvitationPreview {
+  teamName: string;
+  invitedByName: string | null;
+  role: Role;
+  email: string | null;
+  expiresAt: Date;
+  status: InvitationStatus;
+  /** True when the signed-in holder already belongs to the team. */
+  alreadyMember: boolean;
+}
+
+/** Longest secret looked up (an invitation secret is ~50 characters); longer is not one. */
+export const MAX_INVITATION_TOKEN_LENGTH = 200;
+
+type InvitationRow = { revokedAt: Date | null; acceptedAt: Date | null; declinedAt: Date | null; expiresAt: Date };
+
+function statusOf(row: InvitationRow, now = Date.now()): InvitationStatus {
+  if (row.revokedAt) return "REVOKED";
+  if (row.acceptedAt) return "ACCEPTED";
+  if (row.declinedAt) return "DECLINED";
+  return row.expiresAt.getTime() < now ? "EXPIRED" : "OPEN";
+}
+
+/** Refuses anything but an OPEN invitation meant for this actor, with a message the invitee can act on. */
+function assertOpenFor(actor: Actor, invitation: InvitationRow & { email: string | null }): void {
+  switch (statusOf(invitation)) {
+    case "REVOKED":
+      throw new NotFoundError("This invitation does not exist or was withdrawn.");
+    case "ACCEPTED":
+      throw new ConflictError("This invitation was already used.");
+    case "DECLINED":
+      throw new ConflictError("This invitation was declined.");
+    case "EXPIRED":
+      throw new ConflictError("This invitation has expired: ask for a new one.");
+    case "OPEN":
+      break;
+  }
+  if (invitation.email !== null && invitation.email !== actor.email.toLowerCase()) {
+    throw new ForbiddenError("This invitation is for another email address.");
+  }
+}
+
+function tokenHashOf(token: string): string {
+  const trimmed = token.trim();
+  if (trimmed.length < 1 || trimmed.length > MAX_INVITATION_TOKEN_LENGTH) throw new BadInputError(`An invitation code is 1 to ${MAX_INVITATION_TOKEN_LENGTH} characters.`, "token");
+  return hashSecret(trimmed);
+}
+
+/** What the invitation with this secret offers (NotFoundError when there is none, or it was withdrawn: nothing about its team is told). */
+export async function previewInvitation(db: DbOrTx, actor: Actor | null, token: string): Promise<InvitationPreview> {
+  const row = await db.invitation.findUnique({
+    where: { tokenHash: tokenHashOf(token) },
+    select: { ...SUMMARY, team: { select: { name: true } }, invitedBy: { select: { name: true } } },
+  });
+  if (!row || row.revokedAt) throw new NotFoundError("This invitation does not exist or was withdrawn.");
+  const member = actor ? await db.membership.findUnique({ where: { teamId_userId: { teamId: row.teamId, userId: actor.userId } }, select: { id: true } }) : null;
+  return {
+    teamName: row.team.name,
+    invitedByName: row.invitedBy?.name ?? null,
+    role: row.role,
+    email: row.email,
+    expiresAt: row.expiresAt,
+    status: statusOf(row),
+    alreadyMember: member !== null,
+  };
+}
+
+/** Turns down an open invitation meant for the actor; it can no longer be accepted. */
+export async function declineInvitation(db: Db, actor: Actor | null, token: string): Promise<void> {
+  requireActor(actor);
+  const tokenHash = tokenHashOf(token);
+  await db.$transaction(async (tx) => {
+    const invitation = await tx.invitation.findUnique({ where: { tokenHash } });
+    if (!invitation) throw new NotFoundError("This invitation does not exist or was withdrawn.");
+    assertOpenFor(actor, invitation);
+    await tx.invitation.update({ where: { id: invitation.id }, data: { declinedAt: new Date() } });
+    await audit(tx, actor, "invitation.decline", "invitation", invitation.id, { teamId: invitation.teamId, role: invitation.role });
+  });
+}
+
+const SUMMARY = { id: true, teamId: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, declinedAt: true, createdAt: true } as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
@@ -73,13 +159,9 @@ export async function revokeInvitation(db: Db, actor: Actor | null, invitationId
 export async function acceptInvitation(db: Db, actor: Actor | null, token: string): Promise<{ teamId: string; role: Role }> {
   requireActor(actor);
   return db.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashSecret(token.trim()) } });
-    if (!invitation || invitation.revokedAt) throw new NotFoundError("This invitation does not exist or was withdrawn.");
-    if (invitation.acceptedAt) throw new ConflictError("This invitation was already used.");
-    if (invitation.expiresAt.getTime() < Date.now()) throw new ConflictError("This invitation has expired: ask for a new one.");
-    if (invitation.email !== null && invitation.email !== actor.email.toLowerCase()) {
-      throw new ForbiddenError("This invitation is for another email address.");
-    }
+    const invitation = await tx.invitation.findUnique({ where: { tokenHash: tokenHashOf(token) } });
+    if (!invitation) throw new NotFoundError("This invitation does not exist or was withdrawn.");
+    assertOpenFor(actor, invitation);
     const existing = await tx.membership.findUnique({ where: { teamId_userId: { teamId: invitation.teamId, userId: actor.userId } } });
     if (existing) throw new ConflictError("You are already a member of this team.");
     const membership = await tx.membership.create({ data: { teamId: invitation.teamId, userId: actor.userId, role: invitation.role } });

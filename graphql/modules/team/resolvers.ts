@@ -1,10 +1,10 @@
-// Resolvers of the team domain: teams, team, Team.{viewerRole,members,invitations,models} and the
-// membership mutations. Rule: each resolver calls one lib/db query function, which decides access
+// Resolvers of the team domain: teams, team, invitationPreview, Team.{viewerRole,members,invitations,models}
+// and the membership and invitation mutations. Rule: each resolver calls one lib/db query function, which decides access
 // through lib/auth/policy's `can`; nested fields re-check, so nesting never widens what is visible.
 import { z } from "zod";
 import type { Role } from "@/lib/auth/policy";
 import { roleIn } from "@/lib/db/access";
-import { acceptInvitation, inviteMember, listInvitationsForActor, type InvitationSummary } from "@/lib/db/invitations";
+import { acceptInvitation, declineInvitation, inviteMember, listInvitationsForActor, previewInvitation, type InvitationPreview, type InvitationSummary } from "@/lib/db/invitations";
 import {
   createTeam,
   getTeamForActor,
@@ -39,6 +39,9 @@ const teams: Resolver<unknown, object, TeamSummary[]> = (_p, _a, { db, actor }) 
 const team: Resolver<unknown, { id: string }, TeamSummary | null> = (_p, args, { db, actor }) =>
   nullIfNotFound(getTeamForActor(db, actor, parseInput(z.object({ id }), args).id));
 
+const invitationPreview: Resolver<unknown, { token: string }, InvitationPreview> = (_p, args, { db, actor }) =>
+  previewInvitation(db, actor, parseInput(tokenArgs, args).token);
+
 // ── Team ──
 
 const viewerRole: Resolver<TeamParent, object, Role | null> = (parent, _a, { db, actor }) =>
@@ -52,7 +55,7 @@ const invitations: Resolver<TeamParent, object, InvitationSummary[]> = async (pa
   if (role !== "OWNER") return [];
   const now = Date.now();
   const all = await listInvitationsForActor(db, actor, parent.id);
-  return all.filter((i) => !i.acceptedAt && !i.revokedAt && i.expiresAt.getTime() > now);
+  return all.filter((i) => !i.acceptedAt && !i.revokedAt && !i.declinedAt && i.expiresAt.getTime() > now);
 };
 
 const teamModels: Resolver<TeamParent, { first?: number; after?: string | null; search?: string | null }, ModelConnection> = (parent, args, { db, actor }) =>
@@ -76,6 +79,12 @@ const acceptInvitationMutation: Resolver<unknown, { token: string }, Payload<{ t
     return { team: await getTeamForActor(db, actor, teamId) };
   });
 
+const declineInvitationMutation: Resolver<unknown, { token: string }, Payload<object>> = (_p, args, { db, actor }) =>
+  payload(async () => {
+    await declineInvitation(db, actor, parseInput(tokenArgs, args).token);
+    return {};
+  });
+
 const setMemberRoleMutation: Resolver<unknown, { input: unknown }, Payload<{ member: MemberSummary }>> = (_p, args, { db, actor }) =>
   payload(async () => ({ member: await setMemberRole(db, actor, parseInput(setMemberRoleInput, args.input)) }));
 
@@ -86,13 +95,14 @@ const removeMemberMutation: Resolver<unknown, { teamId: string; userId: string }
   });
 
 export const teamResolvers = {
-  Query: { teams, team },
+  Query: { teams, team, invitationPreview },
   Team: { viewerRole, members, invitations, models: teamModels },
   Member: { user: memberUser },
   Mutation: {
     createTeam: createTeamMutation,
     inviteMember: inviteMemberMutation,
     acceptInvitation: acceptInvitationMutation,
+    declineInvitation: declineInvitationMutation,
     setMemberRole: setMemberRoleMutation,
     removeMember: removeMemberMutation,
   },

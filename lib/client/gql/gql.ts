@@ -56,6 +56,8 @@ type Documents = {
     "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 20) { id kind data readAt createdAt }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  subscription ModelActivity($modelId: ID!) {\n    modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }\n  }\n": typeof types.ModelActivityDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { teamName invitedByName role email expiresAt status alreadyMember }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token) { ok error { ...MutationErrorFields } }\n  }\n": typeof types.DeclineInvitationDocument,
     "\n  query ModelViewerRole($id: ID!) {\n    model(id: $id) { id team { id viewerRole } }\n  }\n": typeof types.ModelViewerRoleDocument,
     "\n  mutation RenameModel($input: RenameModelInput!) {\n    renameModel(input: $input) { ok error { ...MutationErrorFields } model { id name } }\n  }\n": typeof types.RenameModelDocument,
     "\n  mutation SetModelVisibility($input: SetModelVisibilityInput!) {\n    setModelVisibility(input: $input) { ok error { ...MutationErrorFields } model { id visibility } }\n  }\n": typeof types.SetModelVisibilityDocument,
@@ -120,6 +122,8 @@ const documents: Documents = {
     "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 20) { id kind data readAt createdAt }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  subscription ModelActivity($modelId: ID!) {\n    modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }\n  }\n": types.ModelActivityDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { teamName invitedByName role email expiresAt status alreadyMember }\n  }\n": types.InvitationPreviewDocument,
+    "\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token) { ok error { ...MutationErrorFields } }\n  }\n": types.DeclineInvitationDocument,
     "\n  query ModelViewerRole($id: ID!) {\n    model(id: $id) { id team { id viewerRole } }\n  }\n": types.ModelViewerRoleDocument,
     "\n  mutation RenameModel($input: RenameModelInput!) {\n    renameModel(input: $input) { ok error { ...MutationErrorFields } model { id name } }\n  }\n": types.RenameModelDocument,
     "\n  mutation SetModelVisibility($input: SetModelVisibilityInput!) {\n    setModelVisibility(input: $input) { ok error { ...MutationErrorFields } model { id visibility } }\n  }\n": types.SetModelVisibilityDocument,
@@ -307,6 +311,14 @@ export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!])
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ModelActivity($modelId: ID!) {\n    modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }\n  }\n"): typeof import('./graphql').ModelActivityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { teamName invitedByName role email expiresAt status alreadyMember }\n  }\n"): typeof import('./graphql').InvitationPreviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token) { ok error { ...MutationErrorFields } }\n  }\n"): typeof import('./graphql').DeclineInvitationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

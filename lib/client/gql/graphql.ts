@@ -150,6 +150,14 @@ export type EvidenceKind =
   | 'QK_ENTRY'
   | 'SCORE';
 
+/** Where an invitation stands: only an OPEN one can be accepted or declined. */
+export type InvitationStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'EXPIRED'
+  | 'OPEN'
+  | 'REVOKED';
+
 export type InviteMemberInput = {
   /** When set, only the account with this email may accept. */
   email?: string | null | undefined;
@@ -583,6 +591,20 @@ export type ModelActivitySubscriptionVariables = Exact<{
 
 
 export type ModelActivitySubscription = { modelActivity: { modelId: string, kind: ActivityKind, action: ActivityAction, id: string, head: string | null, version: number, actorId: string | null, actorName: string | null, at: string } };
+
+export type InvitationPreviewQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type InvitationPreviewQuery = { invitationPreview: { teamName: string, invitedByName: string | null, role: Role, email: string | null, expiresAt: string, status: InvitationStatus, alreadyMember: boolean } };
+
+export type DeclineInvitationMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type DeclineInvitationMutation = { declineInvitation: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null } };
 
 export type ModelViewerRoleQueryVariables = Exact<{
   id: string | number;
@@ -1898,6 +1920,35 @@ export const ModelActivityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelActivitySubscription, ModelActivitySubscriptionVariables>;
+export const InvitationPreviewDocument = new TypedDocumentString(`
+    query InvitationPreview($token: String!) {
+  invitationPreview(token: $token) {
+    teamName
+    invitedByName
+    role
+    email
+    expiresAt
+    status
+    alreadyMember
+  }
+}
+    `) as unknown as TypedDocumentString<InvitationPreviewQuery, InvitationPreviewQueryVariables>;
+export const DeclineInvitationDocument = new TypedDocumentString(`
+    mutation DeclineInvitation($token: String!) {
+  declineInvitation(token: $token) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<DeclineInvitationMutation, DeclineInvitationMutationVariables>;
 export const ModelViewerRoleDocument = new TypedDocumentString(`
     query ModelViewerRole($id: ID!) {
   model(id: $id) {

@@ -1,4 +1,4 @@
-// Role matrix entries of graphql/modules/team: teams, members, invitations. The lab is a private team.
+// Role matrix entries of graphql/modules/team: teams, members, invitations (create, preview, accept, decline). The lab is a private team.
 import { ANY_ACCOUNT, OWNER_ONLY, type MatrixCase } from "./types";
 
 const LAB = (w: { labId: string }) => ({ id: w.labId });
@@ -33,6 +33,36 @@ export const teamCases: MatrixCase[] = [
     query: `mutation($token: String!) { acceptInvitation(token: $token) { ok team { id } } }`,
     variables: async (w) => ({ token: await w.fresh.invitationToken("someone-else@test.circuitboard.local") }),
     path: ["acceptInvitation", "team"],
+    expect: "FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN",
+  },
+  {
+    // The secret is the credential: whoever holds it, signed in or not, reads what it offers.
+    covers: ["Query.invitationPreview"],
+    query: `query($token: String!) { invitationPreview(token: $token) { teamName invitedByName role expiresAt status alreadyMember } }`,
+    variables: async (w) => ({ token: await w.fresh.invitationToken() }),
+    path: ["invitationPreview", "status"],
+    expect: "ok ok ok ok ok ok",
+  },
+  {
+    covers: ["Query.invitationPreview"],
+    variant: "a secret that is no invitation",
+    query: `query($token: String!) { invitationPreview(token: $token) { teamName } }`,
+    variables: () => ({ token: "cbi_notAnInvitationAtAllxxxxxxxxxxxx" }),
+    expect: "NOT_FOUND NOT_FOUND NOT_FOUND NOT_FOUND NOT_FOUND NOT_FOUND",
+  },
+  {
+    covers: ["Mutation.declineInvitation"],
+    query: `mutation($token: String!) { declineInvitation(token: $token) { ok } }`,
+    variables: async (w) => ({ token: await w.fresh.invitationToken() }),
+    path: ["declineInvitation", "ok"],
+    expect: ANY_ACCOUNT,
+  },
+  {
+    covers: ["Mutation.declineInvitation"],
+    variant: "an invitation for another email",
+    query: `mutation($token: String!) { declineInvitation(token: $token) { ok } }`,
+    variables: async (w) => ({ token: await w.fresh.invitationToken("someone-else@test.circuitboard.local") }),
+    path: ["declineInvitation", "ok"],
     expect: "FORBIDDEN FORBIDDEN FORBIDDEN FORBIDDEN",
   },
   {
