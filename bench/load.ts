@@ -122,7 +122,8 @@ interface Scenario {
 interface Result {
   scenario: string;
   requests: number;
-  errors: number;
+  /** Non-200 answers by status or connection error, e.g. "429×3 ECONNRESET×1" ("0" when none). */
+  errors: string;
   reqPerSec: number;
   p50: number;
   p99: number;
@@ -135,9 +136,11 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 /** CLIENTS loops of back-to-back requests for `seconds`; latencies in ms. */
-async function fire(target: Target, scenario: Scenario, seconds: number): Promise<{ latencies: number[]; errors: number; elapsed: number }> {
+async function fire(target: Target, scenario: Scenario, seconds: number): Promise<{ latencies: number[]; errors: Map<string, number>; elapsed: number }> {
   const latencies: number[] = [];
-  let errors = 0;
+  /** Non-200 answers by status (or the connection error's code). */
+  const errors = new Map<string, number>();
+  const count = (kind: string) => errors.set(kind, (errors.get(kind) ?? 0) + 1);
   const start = performance.now();
   const end = start + seconds * 1000;
   const client = async () => {
@@ -145,9 +148,9 @@ async function fire(target: Target, scenario: Scenario, seconds: number): Promis
       const t0 = performance.now();
       try {
         const status = await post(target, scenario.body, scenario.token);
-        if (status !== 200) errors++;
-      } catch {
-        errors++;
+        if (status !== 200) count(String(status));
+      } catch (error) {
+        count((error as NodeJS.ErrnoException).code ?? "error");
       }
       latencies.push(performance.now() - t0);
     }
@@ -165,7 +168,7 @@ async function measure(target: Target, serverPid: number, scenario: Scenario): P
   return {
     scenario: scenario.name,
     requests: latencies.length,
-    errors,
+    errors: [...errors].map(([kind, n]) => `${kind}×${n}`).join(" ") || "0",
     reqPerSec: latencies.length / elapsed,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
