@@ -6,7 +6,9 @@ import { usePathname, useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { signOut } from "@/lib/client/auth";
 import { useCurrentTeam } from "@/lib/client/hooks";
+import { authHref } from "@/lib/client/next-path";
 import { NotificationBell } from "./notification-bell";
+import { useHerePath } from "./sign-in-links";
 import { TeamSwitcher } from "./team-switcher";
 
 const NAV = [
@@ -18,12 +20,16 @@ const NAV = [
   { href: "/graphiql", label: "GraphiQL" },
 ];
 
+/** What a signed-out visitor can open: the library of public models. */
+const SIGNED_OUT_NAV = new Set(["/models"]);
+
 export function SiteHeader() {
   const pathname = usePathname();
   const router = useRouter();
   const queryClient = useQueryClient();
   const { viewer } = useCurrentTeam();
   const me = viewer.data?.me ?? null;
+  const here = useHerePath();
 
   async function onSignOut() {
     await signOut().catch(() => undefined);
@@ -38,12 +44,11 @@ export function SiteHeader() {
         Circuitboard
       </Link>
       <nav className="site-nav" aria-label="Main">
-        {me &&
-          NAV.map((item) => (
-            <Link key={item.href} href={item.href} aria-current={pathname.startsWith(item.href) ? "page" : undefined}>
-              {item.label}
-            </Link>
-          ))}
+        {(me ? NAV : NAV.filter((item) => SIGNED_OUT_NAV.has(item.href))).map((item) => (
+          <Link key={item.href} href={item.href} aria-current={pathname.startsWith(item.href) ? "page" : undefined}>
+            {item.label}
+          </Link>
+        ))}
       </nav>
       <div className="header-right">
         {me ? (
@@ -57,8 +62,8 @@ export function SiteHeader() {
           </>
         ) : viewer.isPending ? null : (
           <>
-            <Link href="/sign-in">Sign in</Link>
-            <Link href="/sign-up" className="button">
+            <Link href={authHref("sign-in", here)}>Sign in</Link>
+            <Link href={authHref("sign-up", here)} className="button">
               Sign up
             </Link>
           </>

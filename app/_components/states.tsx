@@ -1,8 +1,8 @@
 // Small shared pieces for a query's states: loading, error (with a sign-in link when that is the
 // fix), and an empty state with a call to action.
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { isUnauthenticated } from "@/lib/client/graphql";
+import { SignInLinks } from "./sign-in-links";
 
 export function Loading({ what }: { what: string }) {
   return <p className="subtle">Loading {what}…</p>;
@@ -12,7 +12,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
   if (isUnauthenticated(error)) {
     return (
       <div className="alert alert-error" role="alert">
-        You are not signed in. <Link href="/sign-in">Sign in</Link> or <Link href="/sign-up">create an account</Link>.
+        You are not signed in. <SignInLinks />
       </div>
     );
   }
@@ -33,13 +33,12 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-/** Shown where a page needs a signed-in account and there is none; `next` is where to come back to. */
+/** Shown where a page needs a signed-in account and there is none; `next` is where to come back to (default: this page). */
 export function SignInPrompt({ action, next }: { action: string; next?: string }) {
-  const query = next ? `?next=${encodeURIComponent(next)}` : "";
   return (
     <EmptyState title="Sign in to continue">
       <p>
-        <Link href={`/sign-in${query}`}>Sign in</Link> or <Link href={`/sign-up${query}`}>create an account</Link> to {action}.
+        <SignInLinks next={next} action={action} />
       </p>
     </EmptyState>
   );

@@ -1,6 +1,7 @@
 "use client";
 // Lists the models of the current team (or of every team the viewer can see) as cards showing the
 // config and the owner; the search box filters by name on the server, debounced while typing.
+// Signed out, it lists the PUBLIC models (what the server answers a visitor) with a way to sign in.
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -8,7 +9,8 @@ import { gql } from "@/lib/client/graphql";
 import { useCurrentTeam } from "@/lib/client/hooks";
 import { MODEL_LIST_QUERY } from "@/lib/client/operations";
 import { queryKeys } from "@/lib/client/query-keys";
-import { EmptyState, ErrorMessage, Loading, SignInPrompt } from "../_components/states";
+import { SignInLinks } from "../_components/sign-in-links";
+import { EmptyState, ErrorMessage, Loading } from "../_components/states";
 import { ModelCard } from "./model-card";
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -25,19 +27,19 @@ export function ModelLibrary() {
   const [search, setSearch] = useState("");
   const [allTeams, setAllTeams] = useState(false);
   const term = useDebounced(search.trim(), 250);
-  const teamId = allTeams ? null : (team?.id ?? null);
   const signedIn = Boolean(viewer.data?.me);
+  const everyTeam = allTeams || !signedIn;
+  const teamId = everyTeam ? null : (team?.id ?? null);
 
   const models = useQuery({
     queryKey: queryKeys.modelList(teamId, term),
     queryFn: ({ signal }) => gql(MODEL_LIST_QUERY, { teamId, search: term || null, first: 60 }, signal),
-    enabled: signedIn && (allTeams || team !== null),
+    enabled: viewer.isSuccess && (everyTeam || team !== null),
     placeholderData: keepPreviousData,
   });
 
   if (viewer.isPending) return <div className="page"><Loading what="your account" /></div>;
   if (viewer.isError) return <div className="page"><ErrorMessage error={viewer.error} /></div>;
-  if (!signedIn) return <div className="page"><SignInPrompt action="see the model library" /></div>;
 
   const canUpload = team?.viewerRole === "OWNER" || team?.viewerRole === "EDITOR";
   const edges = models.data?.models.edges ?? [];
@@ -49,7 +51,9 @@ export function ModelLibrary() {
       <div className="page-head">
         <div>
           <h1>Model library</h1>
-          <p className="subtle">{allTeams ? "Models from every team you can see." : team ? `Models of ${team.name}.` : "You are not in a team yet."}</p>
+          <p className="subtle">
+            {!signedIn ? "Public models, open to everyone." : allTeams ? "Models from every team you can see." : team ? `Models of ${team.name}.` : "You are not in a team yet."}
+          </p>
         </div>
         <div className="row">
           <input
@@ -60,9 +64,11 @@ export function ModelLibrary() {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
-          <label className="row" style={{ margin: 0, fontWeight: 400 }}>
-            <input type="checkbox" checked={allTeams} onChange={(e) => setAllTeams(e.target.checked)} /> All teams
-          </label>
+          {signedIn ? (
+            <label className="row" style={{ margin: 0, fontWeight: 400 }}>
+              <input type="checkbox" checked={allTeams} onChange={(e) => setAllTeams(e.target.checked)} /> All teams
+            </label>
+          ) : null}
           {canUpload && (
             <Link href="/upload" className="button">
               Upload a model
@@ -71,7 +77,12 @@ export function ModelLibrary() {
         </div>
       </div>
 
-      {!team && !allTeams ? (
+      {!signedIn ? (
+        <div className="alert alert-ok" data-testid="signed-out-banner">
+          You are browsing as a visitor. <SignInLinks action="see your team's models, upload and annotate" />
+        </div>
+      ) : null}
+      {!team && !everyTeam ? (
         <EmptyState title="No team yet">
           <p>Models belong to teams. <Link href="/teams/new">Create a team</Link> to upload your first model.</p>
         </EmptyState>
@@ -83,6 +94,8 @@ export function ModelLibrary() {
         <EmptyState title={term ? `No model matches “${term}”` : "No models yet"}>
           {term ? (
             <p>Try another part of the name.</p>
+          ) : !signedIn ? (
+            <p>No model is public yet.</p>
           ) : canUpload ? (
             <p><Link href="/upload">Upload a safetensors file</Link> of an attention-only transformer, or <Link href="/train">train one here</Link>, to get started.</p>
           ) : (

@@ -1,6 +1,7 @@
 // Every analysis a client asks for goes through here (GraphQL fields, routes, the upload's head
 // report): authorize, then the cached AnalysisResult, else compute in the request when the model is
-// tiny, else join or enqueue a background job and answer its state.
+// tiny, else join or enqueue a background job and answer its state (a signed-out visitor of a
+// PUBLIC model never enqueues one: it needs an account's job slots).
 // Rules: the model is authorized through lib/db/models before any cached row or job is read, so a
 // private model's results never leak through the cache; params are validated by the kind's zod
 // schema (BAD_USER_INPUT), then against the version by its forVersion (e.g. a probe bound by n_ctx
@@ -101,6 +102,9 @@ export function stateOfJob<R>(job: JobRow, base: AnalysisBase): AnalysisState<R>
   return { status: job.status, message: job.error ?? (job.status === "CANCELLED" ? "The analysis was cancelled." : "The analysis failed."), jobId: job.id, ...base };
 }
 
+/** The answer a signed-out visitor gets instead of a new background job. */
+export const SIGN_IN_TO_ENQUEUE = "Sign in to start this analysis: it runs as a background job on your account.";
+
 /** In-request computations by cache key. */
 const inflight = new Map<string, Promise<unknown>>();
 
@@ -192,6 +196,9 @@ export async function getOrEnqueueAnalysis<R = unknown>(
   if (last && (last.status === "FAILED" || last.status === "CANCELLED") && Date.now() - (last.endedAt ?? last.updatedAt).getTime() < RETRY_ENDED_AFTER_MS) {
     return stateOfJob<R>(last, base);
   }
+  // A background job runs on an account's slots: a signed-out visitor reads cached and tiny-model
+  // results only, and follows a job someone else started (above).
+  if (!actor) return { status: "FAILED", message: SIGN_IN_TO_ENQUEUE, ...base };
   options.beforeCompute?.();
   const job = await enqueueAnalysisJob(db, actor, { ...jobKey, params, teamId: version.teamId }, options);
   return stateOfJob<R>(job, base);

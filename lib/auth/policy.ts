@@ -1,5 +1,6 @@
 // THE access policy (DESIGN §6): one pure function `can(actor, action, resource)` that every resolver,
-// route and query function calls. Rules: nobody signed out can do anything; VIEWERs only read;
+// route and query function calls. Rules: a signed-out visitor only reads PUBLIC models and what is
+// written on them (annotations, comments), nothing else; VIEWERs only read;
 // EDITORs also upload and edit models; OWNERs also manage members, roles, invitations and delete;
 // a model is seen by every signed-in account when PUBLIC (or in a public team, unless PRIVATE), by
 // the team's members when TEAM, by its uploader and the team's owners when PRIVATE.
@@ -8,8 +9,7 @@
 // revision), only its author edits a comment, and content is deleted by its author or an OWNER.
 // Findings (lib/findings): a DRAFT is read and written by its author only (not even an OWNER sees
 // it); a TEAM finding by the members of the model's team who may read the model (EDITORs and OWNERs
-// edit it); a PUBLIC one is read by anyone — signed out too, the one thing a signed-out request may
-// do here — and written like a TEAM one; a finding is deleted by its author or an OWNER.
+// edit it); a PUBLIC one is read by anyone — signed out too — and written like a TEAM one; a finding is deleted by its author or an OWNER.
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/db/errors";
 import type { TokenScope } from "./scopes";
 
@@ -102,9 +102,17 @@ function unreachable(value: never): never {
   throw new TypeError(`policy: unexpected value ${JSON.stringify(value)}`);
 }
 
+/** What a signed-out visitor may do: read a PUBLIC model, the content written on it, a PUBLIC finding. */
+function canSignedOut(action: Action, resource: Resource): boolean {
+  if (resource.kind === "finding") return action === "finding:read" && resource.visibility === "PUBLIC";
+  if (resource.kind === "model") return action === "model:read" && resource.visibility === "PUBLIC";
+  if (resource.kind === "content") return action === "content:read" && resource.model.visibility === "PUBLIC";
+  return false;
+}
+
 /** The one policy function. Pure: the caller loads the actor's role in the resource's team. */
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
-  if (!actor) return resource.kind === "finding" && action === "finding:read" && resource.visibility === "PUBLIC";
+  if (!actor) return canSignedOut(action, resource);
   switch (resource.kind) {
     case "account":
       return (action === "account:manageTokens" || action === "account:readNotifications") && resource.userId === actor.userId;
@@ -222,12 +230,18 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
 }
 
 /**
- * `authorize` for reading a finding, the one action a signed-out request may be allowed (a PUBLIC
- * finding): returns when allowed, else throws as `authorize` does.
+ * `authorize` for a read a signed-out visitor may also make (model:read, content:read of a PUBLIC
+ * model, finding:read of a PUBLIC finding): passes when `can` allows it, signed in or not;
+ * otherwise throws as `authorize` does.
  */
+export function authorizeRead(actor: Actor | null, action: "model:read" | "content:read" | "finding:read", resource: Resource, what = "resource"): void {
+  if (!actor && can(null, action, resource)) return;
+  authorize(actor, action, resource, what);
+}
+
+/** `authorizeRead` of a finding. */
 export function authorizeFindingRead(actor: Actor | null, finding: FindingResource): void {
-  if (can(actor, "finding:read", finding)) return;
-  authorize(actor, "finding:read", finding, "finding");
+  authorizeRead(actor, "finding:read", finding, "finding");
 }
 
 /** Asserts there is a signed-in actor. */

@@ -2,7 +2,7 @@
 // the policy sees it (loaded once), its shape for head names, and the content resource of a row.
 // Rule: every collab function goes through `collabModel` (model:read checked, NotFound otherwise)
 // before it reads or writes anything of the model.
-import { authorize, type Action, type Actor, type ContentResource, type ModelResource } from "@/lib/auth/policy";
+import { authorize, authorizeRead, type Action, type Actor, type ContentResource, type ModelResource } from "@/lib/auth/policy";
 import { modelResource } from "@/lib/db/access";
 import type { DbOrTx } from "@/lib/db/client";
 import { BadInputError, NotFoundError } from "@/lib/db/errors";
@@ -20,7 +20,10 @@ function configInt(config: unknown, key: string): number {
   return typeof v === "number" && Number.isInteger(v) && v > 0 ? v : 0;
 }
 
-/** The model (authorized for `action`, default model:read); NotFoundError when it may not be seen. */
+/**
+ * The model (authorized for `action`, default model:read — which a signed-out visitor has on a
+ * PUBLIC model, lib/auth/policy); NotFoundError when it may not be seen.
+ */
 export async function collabModel(db: DbOrTx, actor: Actor | null, modelId: string, action: Action = "model:read"): Promise<CollabModel> {
   const model = await db.model.findUnique({
     where: { id: modelId },
@@ -28,7 +31,8 @@ export async function collabModel(db: DbOrTx, actor: Actor | null, modelId: stri
   });
   if (!model) throw new NotFoundError("No model with that id.");
   const resource = await modelResource(db, actor, model);
-  authorize(actor, action, resource, "model");
+  if (action === "model:read") authorizeRead(actor, action, resource, "model");
+  else authorize(actor, action, resource, "model");
   return { id: model.id, teamId: model.teamId, nLayers: configInt(model.config, "n_layers"), nHeads: configInt(model.config, "n_heads"), resource };
 }
 

@@ -6,7 +6,7 @@
 // fails notifies its author in the same transaction. The numbers come from the engine's head report
 // through lib/analysis (./claim-report), never from a score computed here.
 import { z } from "zod";
-import type { Actor } from "@/lib/auth/policy";
+import { requireActor, type Actor } from "@/lib/auth/policy";
 import { audit } from "@/lib/db/audit";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -187,9 +187,10 @@ async function refresh(db: Db, rows: ClaimRow[], latest: Latest): Promise<ClaimV
 
 /**
  * Re-evaluates every stale claim of a model (after a new version or engine version); returns the
- * claims. Readers of the model may trigger it (it only recomputes what the engine would answer).
+ * claims. Signed-in readers of the model may trigger it (it only recomputes what the engine would answer).
  */
 export async function reevaluateClaimsOfModel(db: Db, actor: Actor | null, modelId: string): Promise<ClaimView[]> {
+  requireActor(actor);
   await collabModel(db, actor, modelId);
   const rows = await db.claim.findMany({ where: { annotation: { modelId } }, orderBy: { createdAt: "asc" }, select: CLAIM_SELECT });
   return refresh(db, rows, await latestVersion(db, modelId));

@@ -38,7 +38,7 @@ export async function modelResource(db: DbOrTx, actor: Actor | null, model: Mode
  * search (must agree with lib/auth/policy.ts; tests/db/policy.test.ts checks both on one matrix).
  */
 export function readableModelsWhere(actor: Actor | null): Prisma.ModelWhereInput {
-  if (!actor) return { id: { in: [] } };
+  if (!actor) return { visibility: "PUBLIC" };
   const member = { memberships: { some: { userId: actor.userId } } };
   return {
     OR: [

@@ -1,7 +1,7 @@
 // Models and their versions. Rules: a model the actor may not read is NotFound, whether asked for
 // by id, listed, or searched (lists filter with the same rule as lib/auth/policy); every write runs
 // in a transaction with an AuditLog row. Uploads live in ./tensors.ts.
-import { authorize, requireActor, type Actor, type Visibility } from "@/lib/auth/policy";
+import { authorize, authorizeRead, type Actor, type Visibility } from "@/lib/auth/policy";
 import { modelResource, readableModelsWhere } from "./access";
 import { forgetModelVersions } from "./analysis-memory";
 import { versionIdsOf } from "./analyses";
@@ -61,7 +61,7 @@ function validModelName(name: string): string {
 export async function getModelForActor(db: DbOrTx, actor: Actor | null, modelId: string): Promise<ModelSummary> {
   const model = await db.model.findUnique({ where: { id: modelId }, select: MODEL_SUMMARY });
   if (!model) throw new NotFoundError("No model with that id.");
-  authorize(actor, "model:read", await modelResource(db, actor, model), "model");
+  authorizeRead(actor, "model:read", await modelResource(db, actor, model), "model");
   return model;
 }
 
@@ -74,7 +74,6 @@ export async function listModelsForActor(
   actor: Actor | null,
   options: { search?: string | null; teamId?: string | null; first?: number; after?: string | null } = {},
 ): Promise<ModelPage> {
-  requireActor(actor);
   const first = options.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw new BadInputError(`first must be an integer from 1 to ${MAX_PAGE_SIZE}.`, "first");
   const search = options.search?.trim();

@@ -7,6 +7,7 @@ import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { describe, expect, it } from "vitest";
 import type { NextConfig } from "next";
 import { config, proxy } from "@/proxy";
+import { REQUEST_PATH_HEADER } from "@/lib/client/next-path";
 
 // next.config.js is plain JavaScript without declarations: imported through a widened specifier.
 const nextConfigPath: string = "@/next.config.js";
@@ -24,6 +25,11 @@ describe("proxy", () => {
     expect(csp).toMatch(/frame-ancestors 'none'/);
     // NextResponse.next({ request: { headers } }) passes overridden request headers this way.
     expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
+  });
+
+  it("hands the renderer the page's own path and query (where a sign-in returns), overwriting a client's value", () => {
+    const request = new NextRequest("http://localhost:3000/models/abc/heads/1.0?v=2", { headers: { [REQUEST_PATH_HEADER]: "//evil.example" } });
+    expect(proxy(request).headers.get(`x-middleware-request-${REQUEST_PATH_HEADER}`)).toBe("/models/abc/heads/1.0?v=2");
   });
 
   it("makes a new nonce for every request", () => {

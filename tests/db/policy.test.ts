@@ -69,10 +69,30 @@ describe("reading models", () => {
     expect((await listModelsForActor(t.db, actors.editor, { search: "DRAFT" })).items.map((m) => m.id)).toEqual([models.privateA]);
   });
 
-  it("refuses everything to a signed-out caller", async () => {
-    await expect(getModelForActor(t.db, null, models.publicA)).rejects.toThrow(UnauthenticatedError);
-    await expect(listModelsForActor(t.db, null)).rejects.toThrow(UnauthenticatedError);
-    expect(can(null, "model:read", { kind: "model", teamId: teamA, teamIsPublic: false, visibility: "PUBLIC", createdById: null, role: null })).toBe(false);
+  it("shows a signed-out visitor the PUBLIC models only: by id, in the list and through can()", async () => {
+    // Written out by hand: signed out, only publicA (visibility PUBLIC) reads; teamDemo is TEAM in a
+    // public team, which needs an account.
+    const SIGNED_OUT: Record<keyof typeof models, boolean> = { privateA: false, teamA: false, publicA: true, teamDemo: false };
+    const listed = new Set((await listModelsForActor(t.db, null, { first: 100 })).items.map((m) => m.id));
+    for (const [which, allowed] of Object.entries(SIGNED_OUT) as [keyof typeof models, boolean][]) {
+      const row = await t.db.model.findUniqueOrThrow({ where: { id: models[which] }, include: { team: true } });
+      expect(can(null, "model:read", await modelResource(t.db, null, row)), `signed out can read ${which}`).toBe(allowed);
+      expect(listed.has(models[which]), `signed out lists ${which}`).toBe(allowed);
+      const byId = getModelForActor(t.db, null, models[which]);
+      if (allowed) await expect(byId).resolves.toMatchObject({ id: models[which] });
+      else await expect(byId).rejects.toThrow(UnauthenticatedError);
+    }
+    expect((await listModelsForActor(t.db, null, { search: "DRAFT" })).items).toEqual([]);
+  });
+
+  it("lets a signed-out visitor do nothing but read: no write of a PUBLIC model, no team", () => {
+    const publicModel = { kind: "model", teamId: teamA, teamIsPublic: true, visibility: "PUBLIC", createdById: null, role: null } as const;
+    for (const action of ["model:update", "model:annotate", "model:delete"] as const) expect(can(null, action, publicModel), action).toBe(false);
+    const content = { kind: "content", model: publicModel, authorId: null } as const;
+    expect(can(null, "content:read", content)).toBe(true);
+    for (const action of ["annotation:edit", "comment:edit", "content:delete"] as const) expect(can(null, action, content), action).toBe(false);
+    expect(can(null, "content:read", { ...content, model: { ...publicModel, visibility: "TEAM" } })).toBe(false);
+    expect(can(null, "team:read", { kind: "team", teamId: demoTeam, isPublic: true, role: null })).toBe(false);
   });
 
   it("pages through the list newest first without gaps or repeats", async () => {

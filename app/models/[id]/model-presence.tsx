@@ -5,6 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { MODEL_VIEWERS_QUERY } from "@/lib/client/collab-operations";
 import { gql } from "@/lib/client/graphql";
+import { useViewer } from "@/lib/client/hooks";
 import { useModelActivity } from "@/lib/client/live";
 import { queryKeys } from "@/lib/client/query-keys";
 
@@ -21,7 +22,13 @@ export function othersHere(viewers: { userId: string; name: string }[], selfId: 
   return others.length > MAX_NAMES ? `${shown} and ${others.length - MAX_NAMES} more` : shown;
 }
 
+/** Signed in only: a visitor of a PUBLIC model is neither listed nor told who is here (lib/collab/presence). */
 export function ModelPresence({ id }: { id: string }) {
+  const signedIn = Boolean(useViewer().data?.me);
+  return signedIn ? <SignedInPresence id={id} /> : null;
+}
+
+function SignedInPresence({ id }: { id: string }) {
   useModelActivity(id);
   const query = useQuery({
     queryKey: queryKeys.viewers(id),

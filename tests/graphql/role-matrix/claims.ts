@@ -1,6 +1,6 @@
 // Role matrix entries of graphql/modules/claims: claims on annotations of the PUBLIC model (which has
 // weights to evaluate them); re-evaluation is open to every reader of the model.
-import { PUBLIC_READ, type MatrixCase } from "./types";
+import { SIGNED_IN_PUBLIC_READ, type MatrixCase } from "./types";
 import { CLAIM_SPEC } from "./world";
 
 export const claimCases: MatrixCase[] = [
@@ -9,7 +9,7 @@ export const claimCases: MatrixCase[] = [
     query: `query($id: ID!) { annotation(id: $id) { claims { id spec status author { name email } current { status value } } } }`,
     variables: (w) => ({ id: w.publicAnnotation }),
     path: ["annotation", "claims"],
-    expect: "some some some some",
+    expect: "some some some some some some",
   },
   {
     covers: ["Mutation.addClaim"],
@@ -33,6 +33,6 @@ export const claimCases: MatrixCase[] = [
     path: ["deleteClaim", "ok"],
     expect: "ok ok FORBIDDEN FORBIDDEN",
   },
-  { covers: ["Mutation.reevaluateClaims"], variant: "PUBLIC", query: `mutation($m: ID!) { reevaluateClaims(modelId: $m) { id status } }`, variables: (w) => ({ m: w.publicModel }), expect: PUBLIC_READ },
+  { covers: ["Mutation.reevaluateClaims"], variant: "PUBLIC", query: `mutation($m: ID!) { reevaluateClaims(modelId: $m) { id status } }`, variables: (w) => ({ m: w.publicModel }), expect: SIGNED_IN_PUBLIC_READ },
   { covers: ["Mutation.reevaluateClaims"], variant: "PRIVATE", query: `mutation($m: ID!) { reevaluateClaims(modelId: $m) { id } }`, variables: (w) => ({ m: w.privateModel }), expect: "ok ok NOT_FOUND NOT_FOUND" },
 ];

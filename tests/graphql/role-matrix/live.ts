@@ -1,12 +1,12 @@
 // Role matrix entries of graphql/modules/live: the activity stream (over SSE; its first result is
 // the subscriber's own presence event) and who is looking at a model now.
-import { PUBLIC_READ, type MatrixCase } from "./types";
+import { SIGNED_IN_PUBLIC_READ, type MatrixCase } from "./types";
 
 const ACTIVITY = `subscription($m: ID!) { modelActivity(modelId: $m) { modelId kind action actorId actorName } }`;
 
 export const liveCases: MatrixCase[] = [
   { covers: ["Subscription.modelActivity", "ModelActivityEvent.actorName"], variant: "PRIVATE", query: ACTIVITY, variables: (w) => ({ m: w.privateModel }), expect: "ok ok NOT_FOUND NOT_FOUND" },
-  { covers: ["Subscription.modelActivity", "ModelActivityEvent.actorName"], variant: "PUBLIC", query: ACTIVITY, variables: (w) => ({ m: w.publicModel }), expect: PUBLIC_READ },
+  { covers: ["Subscription.modelActivity", "ModelActivityEvent.actorName"], variant: "PUBLIC", query: ACTIVITY, variables: (w) => ({ m: w.publicModel }), expect: SIGNED_IN_PUBLIC_READ },
   { covers: ["Model.viewers"], variant: "PRIVATE", query: `query($id: ID!) { model(id: $id) { viewers { userId name } } }`, variables: (w) => ({ id: w.privateModel }), path: ["model", "viewers"], expect: "some some none none" },
   // Presence is shown to the model's team only: a reader of a PUBLIC model outside the team does not
   // learn who of a (possibly private) team is looking.

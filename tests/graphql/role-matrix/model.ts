@@ -7,7 +7,7 @@ import { PRIVATE_READ, PUBLIC_READ, TEAM_WRITE, type MatrixCase } from "./types"
 const MODEL = `query($id: ID!) { model(id: $id) { id name visibility contentHash config { nLayers json } layers { index heads { name } } } }`;
 
 export const modelCases: MatrixCase[] = [
-  { covers: ["Query.models"], query: `{ models { edges { node { id } } } }`, path: ["models", "edges"], expect: "some some some some" },
+  { covers: ["Query.models"], query: `{ models { edges { node { id } } } }`, path: ["models", "edges"], expect: "some some some some some some" },
   // Filtering by a team the reader cannot see is NOT_FOUND (tests/graphql/models.test.ts).
   { covers: ["Query.models"], variant: "teamId of the lab", query: `query($t: ID!) { models(teamId: $t) { edges { node { id } } } }`, variables: (w) => ({ t: w.labId }), path: ["models", "edges"], expect: "some some some NOT_FOUND" },
   { covers: ["Query.model"], variant: "PRIVATE", query: MODEL, variables: (w) => ({ id: w.privateModel }), expect: PRIVATE_READ },
@@ -15,7 +15,7 @@ export const modelCases: MatrixCase[] = [
   { covers: ["Query.model"], variant: "TEAM", query: MODEL, variables: (w) => ({ id: w.teamModel }), expect: "ok ok ok none" },
   { covers: ["Model.team"], variant: "PRIVATE", query: `query($id: ID!) { model(id: $id) { team { id name } } }`, variables: (w) => ({ id: w.privateModel }), path: ["model", "team"], expect: PRIVATE_READ },
   // A PUBLIC model of a private team does not name the team to a non-member.
-  { covers: ["Model.team"], variant: "PUBLIC", query: `query($id: ID!) { model(id: $id) { team { id name } } }`, variables: (w) => ({ id: w.publicModel }), path: ["model", "team"], expect: "ok ok ok none" },
+  { covers: ["Model.team"], variant: "PUBLIC", query: `query($id: ID!) { model(id: $id) { team { id name } } }`, variables: (w) => ({ id: w.publicModel }), path: ["model", "team"], expect: "ok ok ok none none none" },
   {
     covers: ["Model.tokenizer", "TokenizerSummary.sample", "Model.versions"],
     variant: "PRIVATE",
@@ -30,7 +30,7 @@ export const modelCases: MatrixCase[] = [
     query: `query($id: ID!) { model(id: $id) { tokenizer { sample(first: 3) { text } } versions { number } } }`,
     variables: (w) => ({ id: w.publicModel }),
     path: ["model", "versions"],
-    expect: "some some some some",
+    expect: "some some some some some some",
   },
   {
     covers: ["Mutation.renameModel"],

@@ -98,8 +98,10 @@ export function caseName(c: MatrixCase): string {
 
 /** Reads of a model-scoped field through `model(id)`, on the PRIVATE model (only its uploader, the editor, and the OWNER may read it). */
 export const PRIVATE_READ = "ok ok none none";
-/** The same on the PUBLIC model: every signed-in account reads it. */
-export const PUBLIC_READ = "ok ok ok ok";
+/** The same on the PUBLIC model: every account reads it, and so does a signed-out visitor (lib/auth/policy). */
+export const PUBLIC_READ = "ok ok ok ok ok ok";
+/** On the PUBLIC model, what only a signed-in reader may do (follow its live activity, re-check its claims). */
+export const SIGNED_IN_PUBLIC_READ = "ok ok ok ok";
 /** A write on a TEAM model: EDITORs and OWNERs; a VIEWER is refused; a non-member never learns it exists. */
 export const TEAM_WRITE = "ok ok FORBIDDEN NOT_FOUND";
 /** An OWNER-only act on the team: the others are refused, a non-member never learns it exists. */

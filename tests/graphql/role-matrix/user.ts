@@ -22,6 +22,6 @@ export const userCases: MatrixCase[] = [
     query: `query($id: ID!) { model(id: $id) { createdBy { name email } } }`,
     variables: (w) => ({ id: w.publicModel }),
     path: ["model", "createdBy", "email"],
-    expect: "ok ok none none",
+    expect: "ok ok none none none none",
   },
 ];
