@@ -13,6 +13,7 @@ import { TeamSwitcher } from "./team-switcher";
 
 const NAV = [
   { href: "/models", label: "Library" },
+  { href: "/search", label: "Search" },
   { href: "/upload", label: "Upload" },
   { href: "/train", label: "Train" },
   { href: "/teams", label: "Team" },

@@ -22,4 +22,6 @@ export const queryKeys = {
   notifications: () => [...queryKeys.all, "notifications"] as const,
   /** A model's findings (lists and single findings): changed by FINDING events. */
   findings: (id: string) => [...queryKeys.model(id), "findings"] as const,
+  /** One head search, by its URL query. */
+  headSearch: (query: string) => [...queryKeys.all, "head-search", query] as const,
 };

@@ -8,19 +8,11 @@
 import { z } from "zod";
 import { SCORE_DEFINITIONS, type ScoreKey } from "@/lib/analysis/score-definitions";
 import type { HeadReportJson, HeadScores } from "@/lib/engine/circuits/report";
-import { LABEL_NAME } from "./taxonomy";
+import { MAX_HEAD_SEARCH_FIRST, MAX_SEARCH_SCORE_BOUND, MAX_SEARCH_SIGMA, MAX_SEARCH_TEXT_CHARS, SNIPPET_CHARS } from "./head-search-bounds";
+import { LABEL_NAME } from "./label-names";
 import { consensusOf, type ConsensusInput } from "./votes";
 
-/** Largest page of heads one search returns (`first`). */
-export const MAX_HEAD_SEARCH_FIRST = 50;
-/** Longest annotation text a search looks for. */
-export const MAX_SEARCH_TEXT_CHARS = 200;
-/** Largest |score bound| of a score range (every report score lies in [−1, 1]; this keeps input finite). */
-export const MAX_SEARCH_SCORE_BOUND = 1e6;
-/** Largest |multiple| of the baseline's standard deviation a partner K-composition filter may name. */
-export const MAX_SEARCH_SIGMA = 100;
-/** Characters of annotation text a hit quotes. */
-export const SNIPPET_CHARS = 160;
+export { MAX_HEAD_SEARCH_FIRST, MAX_SEARCH_SCORE_BOUND, MAX_SEARCH_SIGMA, MAX_SEARCH_TEXT_CHARS, SNIPPET_CHARS };
 
 /** Scores a range may name: every per-head score of the head report (lib/analysis/score-definitions). */
 export const SEARCH_SCORE_NAMES = SCORE_DEFINITIONS.map((d) => d.key) as [ScoreKey, ...ScoreKey[]];

@@ -6,24 +6,12 @@ import { teamResource } from "@/lib/db/access";
 import { audit } from "@/lib/db/audit";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { BadInputError, ConflictError } from "@/lib/db/errors";
+import { BUILTIN_LABELS, LABEL_NAME } from "./label-names";
 
-/** Shared labels (Elhage et al. 2021 §§ induction heads, copying; Olsson et al. 2022; Wang et al. 2022 inhibition). */
-export const BUILTIN_LABELS = Object.freeze([
-  "previous-token",
-  "induction",
-  "duplicate-token",
-  "copying",
-  "positional",
-  "skip-trigram",
-  "inhibition",
-  "unknown",
-] as const);
+export { BUILTIN_LABELS, LABEL_NAME };
 
 /** Most labels one team may define. */
 export const MAX_TEAM_LABELS = 100;
-
-/** Kebab-case label names, 2–40 characters. */
-export const LABEL_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export interface LabelSummary {
   name: string;
