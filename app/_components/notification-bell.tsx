@@ -1,20 +1,22 @@
 "use client";
 // The header's notification bell: the unread count on an SVG bell (emoji draw as boxes in headless
 // Chromium), and a menu of the newest in-app notifications (mentions, failing claims). Opening an
-// entry marks it read; "Mark all read" clears the count. The list is re-read every 20 s and on the
-// live events that can notify (lib/client/live.ts invalidates queryKeys.notifications()).
+// entry marks it read; "Mark all read" clears the count. The list is re-read on every signal of the
+// viewer's live notification stream (Subscription.notificationSignals, lib/client/live.ts), on the
+// model activity that can notify, and every 60 s as a fallback when no stream can be held.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { MARK_NOTIFICATIONS_READ_MUTATION, NOTIFICATIONS_QUERY } from "@/lib/client/collab-operations";
 import { gql } from "@/lib/client/graphql";
+import { useNotificationSignals } from "@/lib/client/live";
 import { queryKeys } from "@/lib/client/query-keys";
 import { BellIcon } from "./collab/icons";
 import styles from "./notification-bell.module.css";
 import { describeNotification } from "./notification-text";
 
-/** How often the bell re-reads the count when no live event told it to. */
-const NOTIFICATIONS_REFRESH_MS = 20_000;
+/** How often the bell re-reads the count when no live signal told it to (the stream may be down). */
+const NOTIFICATIONS_REFRESH_MS = 60_000;
 
 /** Counts above this show as "99+". */
 const MAX_SHOWN_COUNT = 99;
@@ -23,6 +25,7 @@ export function NotificationBell() {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  useNotificationSignals();
   const query = useQuery({
     queryKey: queryKeys.notifications(),
     queryFn: ({ signal }) => gql(NOTIFICATIONS_QUERY, undefined, signal),

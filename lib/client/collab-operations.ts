@@ -158,3 +158,9 @@ export const MODEL_ACTIVITY_SUBSCRIPTION = graphql(`
     modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }
   }
 `);
+
+export const NOTIFICATION_SIGNALS_SUBSCRIPTION = graphql(`
+  subscription NotificationSignals {
+    notificationSignals { reason at }
+  }
+`);

@@ -1,9 +1,11 @@
 // Resolvers of the live domain: Subscription.modelActivity (lib/collab/activity, which authorizes on
-// subscribe and before every event) and Model.viewers (lib/collab/presence). Rule: thin — an item
+// subscribe and before every event), Subscription.notificationSignals (lib/collab/notification-stream)
+// and Model.viewers (lib/collab/presence). Rule: thin — an item
 // that says access ended becomes the stream's last payload, a GraphQL error with its code.
 import { z } from "zod";
 import { openModelActivity, type ActivityItem } from "@/lib/collab/activity";
 import type { CollabEvent } from "@/lib/collab/events";
+import { openNotificationStream, type NotificationSignal } from "@/lib/collab/notification-stream";
 import { listViewersForActor, type ModelViewer } from "@/lib/collab/presence";
 import type { ModelSummary } from "@/lib/db/models";
 import type { Resolver } from "../../context";
@@ -49,10 +51,17 @@ const actorName: Resolver<ActivityEventParent, object, string | null> = async (p
   return user?.name ?? null;
 };
 
+const subscribeNotificationSignals: Resolver<unknown, object, Promise<AsyncIterableIterator<NotificationSignal>>> = (_p, _a, { db, actor }) => openNotificationStream(db, actor);
+
+const resolveNotificationSignal = (signal: NotificationSignal) => ({ reason: signal.reason.toUpperCase(), at: signal.at });
+
 const viewers: Resolver<ModelSummary, object, ModelViewer[]> = (model, _a, { db, actor }) => listViewersForActor(db, actor, model.id);
 
 export const liveResolvers = {
-  Subscription: { modelActivity: { subscribe: subscribeModelActivity, resolve: resolveModelActivity } },
+  Subscription: {
+    modelActivity: { subscribe: subscribeModelActivity, resolve: resolveModelActivity },
+    notificationSignals: { subscribe: subscribeNotificationSignals, resolve: resolveNotificationSignal },
+  },
   ModelActivityEvent: { actorName },
   Model: { viewers },
 };

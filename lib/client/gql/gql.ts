@@ -34,6 +34,7 @@ type Documents = {
     "\n  query RunPredictions($id: ID!, $prompt: String, $tokens: [Int!], $position: Int!, $topK: Int!) {\n    run(modelId: $id, prompt: $prompt, tokens: $tokens) {\n      logits(position: $position, topK: $topK) {\n        state progress message\n        result { positions { position predictions { logit token { ...TokenFields } } } }\n      }\n    }\n  }\n": typeof types.RunPredictionsDocument,
     "\n  query RunPathExpansion($id: ID!, $prompt: String, $tokens: [Int!], $position: Int!, $target: Int!) {\n    run(modelId: $id, prompt: $prompt, tokens: $tokens) {\n      pathExpansion(position: $position, target: $target) {\n        state progress message\n        result { position logit target { ...TokenFields } terms { term kind heads contribution } }\n      }\n    }\n  }\n": typeof types.RunPathExpansionDocument,
     "\n  query RunModel($id: ID!) {\n    model(id: $id) { id name config { nLayers nHeads nCtx dVocab } tokenizer { kind vocabSize } }\n  }\n": typeof types.RunModelDocument,
+    "\n  query SearchHeads($filter: HeadSearchFilter, $first: Int, $after: String) {\n    searchHeads(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          head modelVersion analysed engineLabels\n          scores { name value }\n          partnerKComposition { partner value sigma }\n          consensusLabel consensusCount annotationCount annotationSnippet passingClaims failingClaims\n          model { id name }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n      notAnalysed { id name }\n      scannedModels\n    }\n  }\n": typeof types.SearchHeadsDocument,
     "\n  query TrainingTasks { trainingTasks { name description vocabSize } }\n": typeof types.TrainingTasksDocument,
     "\n  mutation StartTraining($input: StartTrainingInput!) { startTraining(input: $input) { id status totalSteps } }\n": typeof types.StartTrainingDocument,
     "\n  mutation CancelTraining($id: ID!) { cancelTraining(id: $id) { id status } }\n": typeof types.CancelTrainingDocument,
@@ -56,6 +57,7 @@ type Documents = {
     "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 20) { id kind data readAt createdAt }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  subscription ModelActivity($modelId: ID!) {\n    modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }\n  }\n": typeof types.ModelActivityDocument,
+    "\n  subscription NotificationSignals {\n    notificationSignals { reason at }\n  }\n": typeof types.NotificationSignalsDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { teamName invitedByName role email expiresAt status alreadyMember }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token) { ok error { ...MutationErrorFields } }\n  }\n": typeof types.DeclineInvitationDocument,
     "\n  query ModelViewerRole($id: ID!) {\n    model(id: $id) { id team { id viewerRole } }\n  }\n": typeof types.ModelViewerRoleDocument,
@@ -100,6 +102,7 @@ const documents: Documents = {
     "\n  query RunPredictions($id: ID!, $prompt: String, $tokens: [Int!], $position: Int!, $topK: Int!) {\n    run(modelId: $id, prompt: $prompt, tokens: $tokens) {\n      logits(position: $position, topK: $topK) {\n        state progress message\n        result { positions { position predictions { logit token { ...TokenFields } } } }\n      }\n    }\n  }\n": types.RunPredictionsDocument,
     "\n  query RunPathExpansion($id: ID!, $prompt: String, $tokens: [Int!], $position: Int!, $target: Int!) {\n    run(modelId: $id, prompt: $prompt, tokens: $tokens) {\n      pathExpansion(position: $position, target: $target) {\n        state progress message\n        result { position logit target { ...TokenFields } terms { term kind heads contribution } }\n      }\n    }\n  }\n": types.RunPathExpansionDocument,
     "\n  query RunModel($id: ID!) {\n    model(id: $id) { id name config { nLayers nHeads nCtx dVocab } tokenizer { kind vocabSize } }\n  }\n": types.RunModelDocument,
+    "\n  query SearchHeads($filter: HeadSearchFilter, $first: Int, $after: String) {\n    searchHeads(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          head modelVersion analysed engineLabels\n          scores { name value }\n          partnerKComposition { partner value sigma }\n          consensusLabel consensusCount annotationCount annotationSnippet passingClaims failingClaims\n          model { id name }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n      notAnalysed { id name }\n      scannedModels\n    }\n  }\n": types.SearchHeadsDocument,
     "\n  query TrainingTasks { trainingTasks { name description vocabSize } }\n": types.TrainingTasksDocument,
     "\n  mutation StartTraining($input: StartTrainingInput!) { startTraining(input: $input) { id status totalSteps } }\n": types.StartTrainingDocument,
     "\n  mutation CancelTraining($id: ID!) { cancelTraining(id: $id) { id status } }\n": types.CancelTrainingDocument,
@@ -122,6 +125,7 @@ const documents: Documents = {
     "\n  query Notifications {\n    unreadNotificationCount\n    notifications(first: 20) { id kind data readAt createdAt }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  subscription ModelActivity($modelId: ID!) {\n    modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }\n  }\n": types.ModelActivityDocument,
+    "\n  subscription NotificationSignals {\n    notificationSignals { reason at }\n  }\n": types.NotificationSignalsDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { teamName invitedByName role email expiresAt status alreadyMember }\n  }\n": types.InvitationPreviewDocument,
     "\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token) { ok error { ...MutationErrorFields } }\n  }\n": types.DeclineInvitationDocument,
     "\n  query ModelViewerRole($id: ID!) {\n    model(id: $id) { id team { id viewerRole } }\n  }\n": types.ModelViewerRoleDocument,
@@ -226,6 +230,10 @@ export function graphql(source: "\n  query RunModel($id: ID!) {\n    model(id: $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SearchHeads($filter: HeadSearchFilter, $first: Int, $after: String) {\n    searchHeads(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          head modelVersion analysed engineLabels\n          scores { name value }\n          partnerKComposition { partner value sigma }\n          consensusLabel consensusCount annotationCount annotationSnippet passingClaims failingClaims\n          model { id name }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n      notAnalysed { id name }\n      scannedModels\n    }\n  }\n"): typeof import('./graphql').SearchHeadsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TrainingTasks { trainingTasks { name description vocabSize } }\n"): typeof import('./graphql').TrainingTasksDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -311,6 +319,10 @@ export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!])
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ModelActivity($modelId: ID!) {\n    modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }\n  }\n"): typeof import('./graphql').ModelActivityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationSignals {\n    notificationSignals { reason at }\n  }\n"): typeof import('./graphql').NotificationSignalsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

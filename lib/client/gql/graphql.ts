@@ -150,6 +150,39 @@ export type EvidenceKind =
   | 'QK_ENTRY'
   | 'SCORE';
 
+/** Which claims a searched head must carry: at least one whose last evaluation passed, or failed. */
+export type HeadClaimFilter =
+  | 'FAILING'
+  | 'PASSING';
+
+/** A range of one per-head score of the head report (min and max inclusive; give one or both). */
+export type HeadScoreRange = {
+  /** Upper bound (|bound| ≤ 10⁶). */
+  max?: number | null | undefined;
+  /** Lower bound (|bound| ≤ 10⁶). */
+  min?: number | null | undefined;
+  /**
+   * The score: previousToken, duplicateToken, induction, inductionStripe, ovCopying,
+   * qkTokenPositivity, qkPositionalPositivity, variedPeriodInduction, positionalInvariance or
+   * distanceFromUniform (the HeadScores fields of the head report).
+   */
+  name: string;
+};
+
+/** What a searched head must satisfy: every condition given (AND); none given matches every head. */
+export type HeadSearchFilter = {
+  /** A passing or a failing claim on one of the head's annotations. */
+  claimStatus?: HeadClaimFilter | null | undefined;
+  /** A label (kebab-case) the head carries: an engine auto-label of its report or any annotation's label. */
+  label?: string | null | undefined;
+  /** The partner K-composition of an induction head against the random baseline. */
+  partnerKComposition?: PartnerKCompositionFilter | null | undefined;
+  /** A score range of the head's report row. */
+  score?: HeadScoreRange | null | undefined;
+  /** Text some annotation of the head contains, ignoring case (at most 200 characters). */
+  text?: string | null | undefined;
+};
+
 /** Where an invitation stands: only an OPEN one can be accepted or declined. */
 export type InvitationStatus =
   | 'ACCEPTED'
@@ -174,6 +207,28 @@ export type InviteMemberInput = {
 export type MatchStatus =
   | 'READY'
   | 'TOO_LARGE';
+
+/** Why a notification signal came. */
+export type NotificationSignalReason =
+  /** A notification was written for you (a mention, a claim that started failing). */
+  | 'NEW'
+  /**
+   * Signals may have been missed (the listener reconnected, or this stream fell behind); also the
+   * first signal of every stream, for what was written before it opened.
+   */
+  | 'RESYNC';
+
+/**
+ * Induction heads whose K-composition partner (the engine's induction label's `partner`) composes
+ * into their keys well above random heads.
+ */
+export type PartnerKCompositionFilter = {
+  /**
+   * (TL K-composition score partner → head − baselineMean) / baselineStd of the report's random-pair
+   * baseline must be at least this (|minSigma| ≤ 100), e.g. 3 for "exceeds 3σ".
+   */
+  minSigma: number;
+};
 
 export type RenameModelInput = {
   /** The model's id. */
@@ -454,6 +509,15 @@ export type RunModelQueryVariables = Exact<{
 
 export type RunModelQuery = { model: { id: string, name: string, config: { nLayers: number, nHeads: number, nCtx: number, dVocab: number }, tokenizer: { kind: string, vocabSize: number } | null } | null };
 
+export type SearchHeadsQueryVariables = Exact<{
+  filter?: HeadSearchFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchHeadsQuery = { searchHeads: { scannedModels: number, edges: Array<{ cursor: string, node: { head: string, modelVersion: number | null, analysed: boolean, engineLabels: Array<string>, consensusLabel: string | null, consensusCount: number, annotationCount: number, annotationSnippet: string | null, passingClaims: number, failingClaims: number, scores: Array<{ name: string, value: number }>, partnerKComposition: { partner: string, value: number, sigma: number | null } | null, model: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, notAnalysed: Array<{ id: string, name: string }> } };
+
 export type TrainingTasksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -591,6 +655,11 @@ export type ModelActivitySubscriptionVariables = Exact<{
 
 
 export type ModelActivitySubscription = { modelActivity: { modelId: string, kind: ActivityKind, action: ActivityAction, id: string, head: string | null, version: number, actorId: string | null, actorName: string | null, at: string } };
+
+export type NotificationSignalsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationSignalsSubscription = { notificationSignals: { reason: NotificationSignalReason, at: string } };
 
 export type InvitationPreviewQueryVariables = Exact<{
   token: string;
@@ -1539,6 +1608,49 @@ export const RunModelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RunModelQuery, RunModelQueryVariables>;
+export const SearchHeadsDocument = new TypedDocumentString(`
+    query SearchHeads($filter: HeadSearchFilter, $first: Int, $after: String) {
+  searchHeads(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        head
+        modelVersion
+        analysed
+        engineLabels
+        scores {
+          name
+          value
+        }
+        partnerKComposition {
+          partner
+          value
+          sigma
+        }
+        consensusLabel
+        consensusCount
+        annotationCount
+        annotationSnippet
+        passingClaims
+        failingClaims
+        model {
+          id
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    notAnalysed {
+      id
+      name
+    }
+    scannedModels
+  }
+}
+    `) as unknown as TypedDocumentString<SearchHeadsQuery, SearchHeadsQueryVariables>;
 export const TrainingTasksDocument = new TypedDocumentString(`
     query TrainingTasks {
   trainingTasks {
@@ -1920,6 +2032,14 @@ export const ModelActivityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelActivitySubscription, ModelActivitySubscriptionVariables>;
+export const NotificationSignalsDocument = new TypedDocumentString(`
+    subscription NotificationSignals {
+  notificationSignals {
+    reason
+    at
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationSignalsSubscription, NotificationSignalsSubscriptionVariables>;
 export const InvitationPreviewDocument = new TypedDocumentString(`
     query InvitationPreview($token: String!) {
   invitationPreview(token: $token) {
