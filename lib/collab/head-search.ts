@@ -1,5 +1,6 @@
 // Search across heads (issue 9 item 7): the heads of every model the actor may read — the models
-// readableModelsWhere selects, so a PRIVATE or TEAM model of another team never appears — matched
+// readableModelsWhere selects (signed out: the PUBLIC ones), so a PRIVATE or TEAM model of another
+// team never appears — matched
 // against a filter (./head-search-filter) on stored results only: each model's latest version's
 // cached head report (the platform's default probe and the current engine version, exactly the
 // report its overview shows), its annotations and its claims' last evaluations. No engine runs
@@ -11,7 +12,7 @@
 // bound with fewer than `first` hits.
 import { z } from "zod";
 import { findCachedHeadReport } from "@/lib/analysis/head-report";
-import { requireActor, type Actor } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/policy";
 import { readableModelsWhere } from "@/lib/db/access";
 import type { Db } from "@/lib/db/client";
 import { BadInputError } from "@/lib/db/errors";
@@ -89,7 +90,6 @@ function sizeOf(config: unknown, key: string): number {
 
 /** One page of heads matching `raw` ({ filter, first, after }) among the models the actor may read. */
 export async function searchHeadsForActor(db: Db, actor: Actor | null, raw: z.input<typeof headSearchArgs>): Promise<HeadSearchPage> {
-  requireActor(actor);
   const { filter, first, after } = headSearchArgs.parse(raw);
   const from = after ? decodeCursor(after) : null;
   const where: Prisma.ModelWhereInput = { AND: [readableModelsWhere(actor), ...annotationPrefilter(filter), ...(from ? [{ id: { gte: from.modelId } }] : [])] };

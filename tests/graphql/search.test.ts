@@ -138,7 +138,10 @@ describe("searchHeads", () => {
     const mine = (await hitsOf(bob, { text: "SECRET" })).edges.map((e) => e.node);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ head: "1.0", model: { id: privateId }, annotationSnippet: "bob's secret note on keys", consensusLabel: "induction", consensusCount: 1 });
-    expect(codes(await search(null, { filter: {} }))).toEqual(["UNAUTHENTICATED"]);
+    // Signed out: the PUBLIC models only.
+    const anonymous = await search(null, { filter: {}, first: MAX_HEAD_SEARCH_FIRST });
+    expect(anonymous.errors).toBeUndefined();
+    expect(new Set(anonymous.data!.searchHeads.edges.map((e) => e.node.model.id))).toEqual(new Set([publicId, unanalysedId]));
   });
 
   it("lists a model without a cached report as not analysed, matches its heads only through annotations, and computes nothing", async () => {
