@@ -187,10 +187,12 @@ describe("findings", () => {
     const stored = await t.db.findingShareLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(stored.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
     expect(JSON.stringify(stored)).not.toContain(token);
-    const OPEN = `query($t: String!) { sharedFinding(token: $t) { id figures { key value } } }`;
-    const opened = await gql<{ sharedFinding: { id: string; figures: Figure[] } }>(t.db, null, OPEN, { t: token });
+    const OPEN = `query($t: String!) { sharedFinding(token: $t) { id figures { key value current { differs } } export(format: JSON) } }`;
+    const opened = await gql<{ sharedFinding: { id: string; figures: (Figure & { current: unknown })[]; export: string } }>(t.db, null, OPEN, { t: token });
     expect(opened.errors).toBeUndefined();
     expect(opened.data!.sharedFinding.figures.map((f) => f.value)).toEqual(frozen.map((f) => f.value));
+    expect(opened.data!.sharedFinding.figures.map((f) => f.current)).toEqual(frozen.map(() => null)); // the holder may not read the model
+    expect(JSON.parse(opened.data!.sharedFinding.export).figures.map((f: Figure) => f.value)).toEqual(frozen.map((f) => f.value));
     await gql(t.db, editor, `mutation($id: ID!) { revokeShareLink(id: $id) { ok } }`, { id: link.id });
     const revoked = await gql(t.db, null, OPEN, { t: token });
     const unknown = await gql(t.db, null, OPEN, { t: `cbs_${"A".repeat(43)}` });

@@ -72,6 +72,7 @@ const PURE: Record<string, string> = {
   "Claim.spec": "reads the row's spec JSON",
   "Claim.current": "reads the authorized claim's evaluation",
   "Claim.written": "reads the authorized claim's evaluation",
+  "Finding.export": "formats the authorized finding's loaded row and frozen figures",
   "HeadScores.*": "rounds the authorized report's numbers",
   "HeadLabel.*": "reads the authorized report's labels",
 };

@@ -106,6 +106,6 @@ export const findingsResolvers = {
     deleteFinding: deleteFindingMutation,
     importFinding: importFindingMutation,
   },
-  Finding: { figures: findingFigures, shareLinks: findingShareLinks },
+  Finding: { figures: findingFigures, shareLinks: findingShareLinks, export: (f: FindingParent, args: { format: ExportFormat }) => exportFinding(f.loaded, args.format) },
   FindingFigure: { current: figureCurrent },
 };
