@@ -11,9 +11,10 @@ async function flatTopK(c: ThinCircuit, k: number, kernels: Kernels): Promise<nu
   return (await circuitTopK(c, k, { kernels })).entries.map((e) => e.row * c.cols + e.col);
 }
 
-/** OV and QK top-k of every head, heads in order layer·n_heads + head, and the seconds it took. */
-export async function allHeadsTopK(model: AttnOnlyModel, k: number, kernels: Kernels): Promise<{ seconds: number; heads: { ov: number[]; qk: number[] }[] }> {
+/** OV and QK top-k of every head, heads in order layer·n_heads + head, and the wall and CPU seconds it took. */
+export async function allHeadsTopK(model: AttnOnlyModel, k: number, kernels: Kernels): Promise<{ seconds: number; cpuSeconds: number; heads: { ov: number[]; qk: number[] }[] }> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const heads: { ov: number[]; qk: number[] }[] = [];
   for (let l = 0; l < model.config.n_layers; l++) {
     for (let h = 0; h < model.config.n_heads; h++) {
@@ -22,5 +23,6 @@ export async function allHeadsTopK(model: AttnOnlyModel, k: number, kernels: Ker
       heads.push({ ov, qk });
     }
   }
-  return { seconds: (performance.now() - t0) / 1000, heads };
+  const c = process.cpuUsage(c0);
+  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (c.user + c.system) / 1e6, heads };
 }
