@@ -1,8 +1,15 @@
 // The overview of a model with MLPs and of a decision transformer in a real browser (issue 10): the
 // attentionOnly: false banner, the DT section's attention-only share (banner + bars, the numbers
-// GraphQL answers) and its typed skip-trigram table; screenshots at 1440 and 390 px.
+// GraphQL answers) and its typed skip-trigram table; the shipped gridworld DT (models/gridworld-dt-1l)
+// with its state-feature heatmaps and RTG rules, and its trajectory in the prompt explorer (a strip
+// of typed tokens with grid images, the greedy actions, the attention viewer); screenshots at 1440
+// and 390 px.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { playEpisode, policyAction, POLICIES, stateFeatures } from "@/lib/engine/env/gridworld";
+import { mulberry32 } from "@/lib/engine/train/prng";
 import { dtFile, geluFile } from "../api/mlp-dt-models";
 import { createTeamInBrowser, openBrowserSession, pageGraphql, shootWidths, signUpInBrowser, type BrowserSession } from "../helpers/browser";
 
@@ -29,6 +36,7 @@ beforeAll(async () => {
   await createTeamInBrowser(page, "DT Lab");
   ids.dt = await upload("dt-mlp", dtFile());
   ids.gelu = await upload("gelu-1l", geluFile());
+  ids.grid = await upload("gridworld-dt-1l", new Uint8Array(readFileSync(path.resolve("models", "gridworld-dt-1l", "model.safetensors"))));
 });
 
 afterAll(async () => {
@@ -62,5 +70,40 @@ describe("models with MLPs on the overview", () => {
     expect(await page.getByRole("heading", { name: "Decision transformer" }).count()).toBe(0);
     await page.getByTestId("head-grid-figure").waitFor();
     await shoot("overview-gelu");
+  });
+});
+
+describe("the gridworld demo DT", () => {
+  it("its overview draws the state features on the 5×5 grid per action and lists [RTG high] rules", async () => {
+    await page.goto(`${session.server.url}/models/${ids.grid}`);
+    const map = page.getByTestId("state-heatmap-0");
+    await map.waitFor();
+    expect(await map.locator("svg").getAttribute("aria-label")).toBe("agent → up");
+    await page.getByRole("radio", { name: "down" }).check();
+    await expect.poll(() => map.locator("svg").getAttribute("aria-label")).toBe("agent → down");
+    const rows = page.getByTestId("typed-trigram-table").locator("tbody tr");
+    await rows.first().waitFor();
+    expect(await page.getByTestId("typed-trigram-table").textContent()).toContain("rtg: RTG high");
+    expect(await page.getByTestId("attention-only-banner").count()).toBe(0);
+    await shoot("overview-gridworld");
+  });
+
+  it("the prompt explorer shows a trajectory as typed tokens with grid images, the greedy actions and the attention viewer", async () => {
+    const rng = mulberry32(3);
+    const e = playEpisode([0, 0], (v) => policyAction({ ...POLICIES[0], epsilon: 0 }, v.s, rng));
+    const T = 4;
+    const trajectory = { timesteps: [0, 1, 2, 3], rtg: [1, 1, 1, 1], states: e.states.slice(0, T).map(stateFeatures), actions: e.actions.slice(0, T - 1) };
+    await page.goto(`${session.server.url}/models/${ids.grid}/run?trajectory=${encodeURIComponent(JSON.stringify(trajectory))}`);
+    const strip = page.getByTestId("trajectory-strip");
+    await strip.waitFor();
+    const items = strip.locator("li");
+    expect(await items.count()).toBe(3 * T - 1);
+    expect(await strip.locator("li[data-type=state] svg").count()).toBe(T);
+    const data = await graphql<{ run: { actionLogits: { result: { actions: string[] } } } }>(
+      `query($id: ID!, $t: TrajectoryInput!) { run(modelId: $id, trajectory: $t) { actionLogits { result { actions } } } }`, { id: ids.grid, t: trajectory });
+    expect(data.run.actionLogits.result.actions).toEqual(["up", "down", "left", "right"]);
+    await expect.poll(() => strip.locator("li[data-type=state]").last().textContent()).toMatch(/→ (up|down|left|right)/);
+    await page.locator("canvas").first().waitFor();
+    await shoot("run-trajectory");
   });
 });

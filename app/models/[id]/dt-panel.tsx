@@ -22,6 +22,7 @@ export interface DTSummary {
   action_labels: string[];
   max_timestep: number;
   rtg: { min: number; max: number };
+  grid?: { width: number; height: number; channels: string[] } | null;
 }
 
 export function dtSummaryOf(json: unknown): DTSummary | null {

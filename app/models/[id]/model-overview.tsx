@@ -11,6 +11,7 @@ import { formatBytes } from "../../_components/format-bytes";
 import { EmptyState, ErrorMessage, Loading } from "../../_components/states";
 import { HeadLineagePanel } from "./head-lineage";
 import { BigramPanel, SkipTrigramPanel } from "./circuit-tables";
+import { StateHeatmapPanel } from "./dt-heatmaps";
 import { AttentionSharePanel, dtSummaryOf, MlpBanner, TypedTrigramPanel } from "./dt-panel";
 import { HeadsPanel } from "./heads-panel";
 import { ModelNav } from "./model-nav";
@@ -70,6 +71,7 @@ export function ModelOverview({ id }: { id: string }) {
             <AttentionSharePanel id={model.id} name={model.name} dt={dt} nCtx={model.config.nCtx} />
             <TypedTrigramPanel id={model.id} name={model.name} />
           </div>
+          {dt.grid ? <StateHeatmapPanel id={model.id} name={model.name} dt={{ ...dt, grid: dt.grid }} /> : null}
         </section>
       ) : null}
 

@@ -412,6 +412,14 @@ export type TypedSkipTrigramsQueryVariables = Exact<{
 
 export type TypedSkipTrigramsQuery = { model: { id: string, typedSkipTrigrams: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, attentionOnly: boolean, result: Array<{ sourceType: string, destinationType: string, action: string, totalScore: number, trigrams: Array<{ head: string, action: string, score: number, routing: boolean, source: { type: string, label: string }, destination: { label: string } }> }> | null } } | null };
 
+export type DtDirectPathQueryVariables = Exact<{
+  id: string | number;
+  perToken: number;
+}>;
+
+
+export type DtDirectPathQuery = { model: { id: string, directPath: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, result: { perToken: { values: { shape: Array<number>, dtype: string, base64: string }, indices: { shape: Array<number>, dtype: string, base64: string } } | null } | null } } | null };
+
 export type ModelHeadLineageQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -507,7 +515,24 @@ export type RunModelQueryVariables = Exact<{
 }>;
 
 
-export type RunModelQuery = { model: { id: string, name: string, config: { nLayers: number, nHeads: number, nCtx: number, dVocab: number }, tokenizer: { kind: string, vocabSize: number } | null } | null };
+export type RunModelQuery = { model: { id: string, name: string, config: { nLayers: number, nHeads: number, nCtx: number, dVocab: number, json: unknown }, tokenizer: { kind: string, vocabSize: number } | null } | null };
+
+export type TrajectoryRunQueryVariables = Exact<{
+  id: string | number;
+  trajectory: TrajectoryInput;
+}>;
+
+
+export type TrajectoryRunQuery = { run: { modelId: string, version: number, positions: Array<{ index: number, type: string, timestep: number | null, label: string }>, actionLogits: { state: AnalysisState, progress: number | null, message: string | null, result: { actions: Array<string>, statePositions: Array<number>, logits: { shape: Array<number>, dtype: string, base64: string } } | null } } | null };
+
+export type TrajectoryPatternsQueryVariables = Exact<{
+  id: string | number;
+  trajectory: TrajectoryInput;
+  layer: number;
+}>;
+
+
+export type TrajectoryPatternsQuery = { run: { patterns: { state: AnalysisState, progress: number | null, message: string | null, result: { layer: number, dense: { shape: Array<number>, dtype: string, base64: string } | null } | null } } | null };
 
 export type SearchHeadsQueryVariables = Exact<{
   filter?: HeadSearchFilter | null | undefined;
@@ -1210,6 +1235,33 @@ export const TypedSkipTrigramsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TypedSkipTrigramsQuery, TypedSkipTrigramsQueryVariables>;
+export const DtDirectPathDocument = new TypedDocumentString(`
+    query DtDirectPath($id: ID!, $perToken: Int!) {
+  model(id: $id) {
+    id
+    directPath(topK: 1, perToken: $perToken) {
+      state
+      progress
+      message
+      cached
+      result {
+        perToken {
+          values {
+            shape
+            dtype
+            base64
+          }
+          indices {
+            shape
+            dtype
+            base64
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DtDirectPathQuery, DtDirectPathQueryVariables>;
 export const ModelHeadLineageDocument = new TypedDocumentString(`
     query ModelHeadLineage($id: ID!) {
   model(id: $id) {
@@ -1600,6 +1652,7 @@ export const RunModelDocument = new TypedDocumentString(`
       nHeads
       nCtx
       dVocab
+      json
     }
     tokenizer {
       kind
@@ -1608,6 +1661,53 @@ export const RunModelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RunModelQuery, RunModelQueryVariables>;
+export const TrajectoryRunDocument = new TypedDocumentString(`
+    query TrajectoryRun($id: ID!, $trajectory: TrajectoryInput!) {
+  run(modelId: $id, trajectory: $trajectory) {
+    modelId
+    version
+    positions {
+      index
+      type
+      timestep
+      label
+    }
+    actionLogits {
+      state
+      progress
+      message
+      result {
+        actions
+        statePositions
+        logits {
+          shape
+          dtype
+          base64
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TrajectoryRunQuery, TrajectoryRunQueryVariables>;
+export const TrajectoryPatternsDocument = new TypedDocumentString(`
+    query TrajectoryPatterns($id: ID!, $trajectory: TrajectoryInput!, $layer: Int!) {
+  run(modelId: $id, trajectory: $trajectory) {
+    patterns(layer: $layer) {
+      state
+      progress
+      message
+      result {
+        layer
+        dense {
+          shape
+          dtype
+          base64
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TrajectoryPatternsQuery, TrajectoryPatternsQueryVariables>;
 export const SearchHeadsDocument = new TypedDocumentString(`
     query SearchHeads($filter: HeadSearchFilter, $first: Int, $after: String) {
   searchHeads(filter: $filter, first: $first, after: $after) {

@@ -1,5 +1,6 @@
 "use client";
-// The prompt explorer: type a prompt or paste token ids; the tokens as text; every head's attention
+// The prompt explorer: type a prompt or paste token ids (a decision transformer gets the trajectory
+// view instead, ./trajectory-view.tsx); the tokens as text; every head's attention
 // in the attention viewer (sparse top-k rows per layer, drawn on canvas); the top predictions at a
 // picked position and the path expansion of a chosen logit (predictions.tsx).
 import { useQueries, useQuery } from "@tanstack/react-query";
@@ -10,6 +11,7 @@ import { pollWhilePending } from "@/lib/client/analysis";
 import { gql } from "@/lib/client/graphql";
 import type { RunPatternsQuery } from "@/lib/client/gql/graphql";
 import { parseTokenIds, runInputFromParams, runInputSearch, type RunInput } from "@/lib/client/prompt-input";
+import { trajectoryFromParams } from "@/lib/client/trajectory-input";
 import { queryKeys } from "@/lib/client/query-keys";
 import { decodeFloat32, decodeInt32 } from "@/lib/client/tensors";
 import { AnalysisStatus } from "../../../_components/analysis-status";
@@ -17,7 +19,9 @@ import { splitHeads, type SparsePattern } from "../../../_components/figures/att
 import { AttentionViewer } from "../../../_components/figures/attention-viewer";
 import { ErrorMessage, Loading } from "../../../_components/states";
 import { ModelNav } from "../model-nav";
+import { dtSummaryOf } from "../dt-panel";
 import { Predictions } from "./predictions";
+import { TrajectoryView } from "./trajectory-view";
 import { RUN_MODEL_QUERY, RUN_PATTERNS_QUERY, RUN_TOKENS_QUERY } from "./run-queries";
 
 /** Keys kept per query row: every key for short runs (exact), the top 16 beyond 64 tokens. */
@@ -63,7 +67,7 @@ export function RunPage({ id }: { id: string }) {
   const tokensQuery = useQuery({
     queryKey: [...runKey, "tokens"],
     queryFn: ({ signal }) => gql(RUN_TOKENS_QUERY, { id, ...input }, signal),
-    enabled: input !== null,
+    enabled: input !== null && !dtSummaryOf(model.data?.model?.config.json ?? null),
     staleTime: Infinity,
   });
   const run = tokensQuery.data?.run;
@@ -89,15 +93,17 @@ export function RunPage({ id }: { id: string }) {
   }, [stamp]);
 
   const m = model.data?.model;
+  const dt = dtSummaryOf(m?.config.json ?? null);
   const position = picked !== null && picked < n ? picked : n - 1;
   return (
     <div className="page" data-testid="run-page">
       {m ? <ModelNav id={id} name={m.name} current="run" /> : null}
       <h1>Prompt explorer</h1>
       {model.isError ? <ErrorMessage error={model.error} /> : null}
-      {m ? <p className="subtle">{m.name}: {m.config.nLayers} layer{m.config.nLayers === 1 ? "" : "s"} × {m.config.nHeads} heads, up to {m.config.nCtx} tokens, {m.tokenizer ? `${m.tokenizer.kind} tokenizer` : "no tokenizer (paste ids)"}.</p> : null}
+      {m ? <p className="subtle">{m.name}: {m.config.nLayers} layer{m.config.nLayers === 1 ? "" : "s"} × {m.config.nHeads} heads, up to {m.config.nCtx} tokens, {dt ? "a decision transformer (runs a trajectory)" : m.tokenizer ? `${m.tokenizer.kind} tokenizer` : "no tokenizer (paste ids)"}.</p> : null}
       {model.data && !m ? <p>Model not found. <Link href="/models">Back to the library</Link></p> : null}
-      <RunForm key={params.toString()} initial={input} onRun={(i) => { setPicked(null); router.push(`${pathname}${runInputSearch(i)}`); }} />
+      {m && dt ? <TrajectoryView id={id} name={m.name} dt={dt} nCtx={m.config.nCtx} nLayers={m.config.nLayers} given={trajectoryFromParams(new URLSearchParams(params.toString()))} /> : null}
+      {m && !dt ? <RunForm key={params.toString()} initial={input} onRun={(i) => { setPicked(null); router.push(`${pathname}${runInputSearch(i)}`); }} /> : null}
       {tokensQuery.isError ? <ErrorMessage error={tokensQuery.error} /> : null}
       {input && tokensQuery.isPending ? <Loading what="the run" /> : null}
       {run && m ? (

@@ -47,6 +47,6 @@ export const RUN_PATH_EXPANSION_QUERY = graphql(`
 
 export const RUN_MODEL_QUERY = graphql(`
   query RunModel($id: ID!) {
-    model(id: $id) { id name config { nLayers nHeads nCtx dVocab } tokenizer { kind vocabSize } }
+    model(id: $id) { id name config { nLayers nHeads nCtx dVocab json } tokenizer { kind vocabSize } }
   }
 `);

@@ -1,0 +1,25 @@
+// The trajectory view's GraphQL documents (Query.run with a trajectory → ForwardRun), typed by
+// `npm run codegen`: positions and action logits first, then the attention patterns a layer at a time
+// (dense: a trajectory is bounded by n_ctx).
+import { graphql } from "@/lib/client/gql";
+
+export const TRAJECTORY_RUN_QUERY = graphql(`
+  query TrajectoryRun($id: ID!, $trajectory: TrajectoryInput!) {
+    run(modelId: $id, trajectory: $trajectory) {
+      modelId version
+      positions { index type timestep label }
+      actionLogits { state progress message result { actions statePositions logits { shape dtype base64 } } }
+    }
+  }
+`);
+
+export const TRAJECTORY_PATTERNS_QUERY = graphql(`
+  query TrajectoryPatterns($id: ID!, $trajectory: TrajectoryInput!, $layer: Int!) {
+    run(modelId: $id, trajectory: $trajectory) {
+      patterns(layer: $layer) {
+        state progress message
+        result { layer dense { shape dtype base64 } }
+      }
+    }
+  }
+`);
