@@ -115,7 +115,9 @@ export async function buildWorld(db: Db, useToken: (secret: string) => Promise<A
   const teamModel = await createModelRow(db, { teamId: labId, name: "matrix-team", visibility: "TEAM", createdBy: editor });
 
   const annotation = async (modelId: string, author: Actor = editor) => {
-    const d = await must(db, author, CREATE_ANNOTATION, { input: { modelId, head: "0.0", label: "induction", body: "matrix fixture", confidence: 0.5 } });
+    // The PUBLIC model's annotations never say "matrix fixture": the search case by that text must find only PRIVATE and TEAM ones.
+    const body = modelId === publicModel ? "matrix public annotation" : "matrix fixture";
+    const d = await must(db, author, CREATE_ANNOTATION, { input: { modelId, head: "0.0", label: "induction", body, confidence: 0.5 } });
     return d.createAnnotation.annotation as { id: string; version: number };
   };
   const comment = async (modelId: string, author: Actor = editor, annotationId?: string) => {
