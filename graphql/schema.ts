@@ -12,6 +12,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from "graphql";
+import { activityResolvers } from "./modules/activity/resolvers";
 import { analysisResolvers } from "./modules/analysis/resolvers";
 import { baseResolvers } from "./modules/base/resolvers";
 import { circuitsResolvers } from "./modules/circuits/resolvers";
@@ -28,10 +29,10 @@ import { trainingResolvers } from "./modules/training/resolvers";
 import { userResolvers } from "./modules/user/resolvers";
 
 /** Domains in load order: `base` declares Query, Mutation and the shared types the others extend. */
-export const DOMAINS = ["base", "user", "team", "model", "training", "job", "analysis", "collab", "claims", "findings", "live", "circuits", "run", "search"] as const;
+export const DOMAINS = ["base", "user", "team", "model", "training", "job", "analysis", "collab", "claims", "findings", "live", "circuits", "run", "search", "activity"] as const;
 
 type ResolverMap = Record<string, GraphQLScalarType | Record<string, unknown>>;
-const RESOLVERS: ResolverMap[] = [baseResolvers, userResolvers, teamResolvers, modelResolvers, trainingResolvers, jobResolvers, analysisResolvers, collabResolvers, claimResolvers, findingsResolvers, liveResolvers, circuitsResolvers, runResolvers, searchResolvers];
+const RESOLVERS: ResolverMap[] = [baseResolvers, userResolvers, teamResolvers, modelResolvers, trainingResolvers, jobResolvers, analysisResolvers, collabResolvers, claimResolvers, findingsResolvers, liveResolvers, circuitsResolvers, runResolvers, searchResolvers, activityResolvers];
 
 /** The modules folder: $CIRCUITBOARD_ROOT or the working directory (Next and tsx both run from the repo root). */
 function modulesDir(): string {

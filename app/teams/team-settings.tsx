@@ -1,6 +1,6 @@
 "use client";
-// The current team's members (owners change roles and remove members) and invitations (owners
-// create them; the link is shown once).
+// The current team's members (owners change roles and remove members), invitations (owners
+// create them; the link is shown once) and, for members, its activity feed.
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { gql } from "@/lib/client/graphql";
@@ -15,6 +15,7 @@ import {
 import { queryKeys } from "@/lib/client/query-keys";
 import { EmptyState, ErrorMessage, Loading, SignInPrompt } from "../_components/states";
 import { Invitations } from "./invitations";
+import { TeamActivity } from "./team-activity";
 
 const ROLES: Role[] = ["OWNER", "EDITOR", "VIEWER"];
 
@@ -124,6 +125,13 @@ export function TeamSettings() {
       {change.isError && <ErrorMessage error={change.error} />}
 
       {isOwner && detail.data?.team && <Invitations teamId={team.id} invitations={detail.data.team.invitations} />}
+
+      {team.viewerRole ? (
+        <section aria-labelledby="activity-title">
+          <h2 id="activity-title">Activity</h2>
+          <TeamActivity teamId={team.id} />
+        </section>
+      ) : null}
 
       <h2>API tokens</h2>
       <p className="subtle">

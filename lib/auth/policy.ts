@@ -1,7 +1,7 @@
 // THE access policy (DESIGN §6): one pure function `can(actor, action, resource)` that every resolver,
 // route and query function calls. Rules: a signed-out visitor only reads PUBLIC models and what is
-// written on them (annotations, comments), nothing else; VIEWERs only read;
-// EDITORs also upload and edit models; OWNERs also manage members, roles, invitations and delete;
+// written on them (annotations, comments), nothing else; VIEWERs only read; only members read a
+// team's activity feed; EDITORs also upload and edit models; OWNERs also manage members, roles, invitations and delete;
 // a model is seen by every signed-in account when PUBLIC (or in a public team, unless PRIVATE), by
 // the team's members when TEAM, by its uploader and the team's owners when PRIVATE.
 // Collaboration (annotations, votes, comments, team labels) is writing: EDITORs and OWNERs of the
@@ -71,7 +71,7 @@ export interface FindingResource {
 
 export type Resource = TeamResource | ModelResource | AccountResource | ContentResource | FindingResource;
 
-export type TeamAction = "team:read" | "team:update" | "team:delete" | "team:manageMembers" | "model:create" | "team:defineLabel";
+export type TeamAction = "team:read" | "team:readActivity" | "team:update" | "team:delete" | "team:manageMembers" | "model:create" | "team:defineLabel";
 export type ModelAction = "model:read" | "model:update" | "model:delete" | "model:annotate";
 export type AccountAction = "account:manageTokens" | "account:readNotifications";
 export type ContentAction = "content:read" | "annotation:edit" | "comment:edit" | "content:delete";
@@ -120,6 +120,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       switch (action) {
         case "team:read":
           return resource.role !== null || resource.isPublic;
+        case "team:readActivity":
+          return resource.role !== null;
         case "model:create":
         case "team:defineLabel":
           return hasRole(resource.role, "EDITOR");

@@ -150,7 +150,7 @@ export async function revokeInvitation(db: Db, actor: Actor | null, invitationId
     if (existing.acceptedAt) throw new ConflictError("This invitation was already accepted.");
     if (existing.revokedAt) return existing;
     const row = await tx.invitation.update({ where: { id: invitationId }, data: { revokedAt: new Date() }, select: SUMMARY });
-    await audit(tx, actor, "invitation.revoke", "invitation", invitationId, {});
+    await audit(tx, actor, "invitation.revoke", "invitation", invitationId, { teamId: existing.teamId });
     return row;
   });
 }
@@ -166,7 +166,7 @@ export async function acceptInvitation(db: Db, actor: Actor | null, token: strin
     if (existing) throw new ConflictError("You are already a member of this team.");
     const membership = await tx.membership.create({ data: { teamId: invitation.teamId, userId: actor.userId, role: invitation.role } });
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date(), acceptedById: actor.userId } });
-    await audit(tx, actor, "invitation.accept", "membership", membership.id, { invitationId: invitation.id, role: invitation.role });
+    await audit(tx, actor, "invitation.accept", "membership", membership.id, { teamId: invitation.teamId, invitationId: invitation.id, role: invitation.role });
     return { teamId: invitation.teamId, role: invitation.role };
   });
 }

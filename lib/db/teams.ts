@@ -140,7 +140,7 @@ export async function setMemberRole(db: Db, actor: Actor | null, input: { teamId
       data: { role: input.role },
       select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     });
-    await audit(tx, actor, "membership.setRole", "membership", membership.id, { userId: input.userId, from: membership.role, to: input.role });
+    await audit(tx, actor, "membership.setRole", "membership", membership.id, { teamId: input.teamId, userId: input.userId, from: membership.role, to: input.role });
     return { userId: row.user.id, name: row.user.name, email: row.user.email, role: row.role, joinedAt: row.createdAt };
   });
 }
@@ -155,6 +155,6 @@ export async function removeMember(db: Db, actor: Actor | null, input: { teamId:
     if (!membership) throw new NotFoundError("That account is not a member of this team.");
     if (membership.role === "OWNER") await assertNotLastOwner(tx, input.teamId, input.userId);
     await tx.membership.delete({ where: { id: membership.id } });
-    await audit(tx, actor, leaving ? "membership.leave" : "membership.remove", "membership", membership.id, { userId: input.userId });
+    await audit(tx, actor, leaving ? "membership.leave" : "membership.remove", "membership", membership.id, { teamId: input.teamId, userId: input.userId });
   });
 }

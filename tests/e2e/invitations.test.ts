@@ -1,8 +1,8 @@
 // The invitation page in a real browser on the production build: an owner creates two invitation
 // links under Team and copies one with the Copy link button (the clipboard then holds the link);
 // the invitee opens it signed out and reads which team, who invited, the role and the expiry, signs
-// up, joins; the used link then says so; the second link is declined and says so. Screenshots at
-// 1440 and 390 px.
+// up, joins; the used link then says so; another link is declined and says so; the team's activity
+// feed lists the invitations, the join and the decline. Screenshots at 1440 and 390 px.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTeamInBrowser, launchBrowser, openBrowserSession, shootWidths, signUpInBrowser, type BrowserSession, type TestBrowser } from "../helpers/browser";
@@ -90,5 +90,15 @@ describe("invitation links", () => {
     } finally {
       await third.close();
     }
+  });
+
+  it("show up in the team's activity feed for its members: invited, joined, declined", async () => {
+    await owner.goto(`${session.server.url}/teams`);
+    const feed = owner.locator(".activity-feed");
+    await feed.getByText("Ivan Invitee joined the team as editor").waitFor();
+    await feed.getByText("Dora Decliner declined an invitation").waitFor();
+    expect(await feed.getByText("Olga Owner invited someone as viewer").count()).toBe(2);
+    await owner.getByRole("heading", { name: "Activity" }).scrollIntoViewIfNeeded();
+    await shootWidths(owner, "invitations", "activity");
   });
 });

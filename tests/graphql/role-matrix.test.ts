@@ -34,6 +34,7 @@ import { buildSchema } from "@/graphql/schema";
 import { tableRowCounts, useTestDatabase } from "@/tests/helpers/db";
 import { liftAnalysisRateLimit } from "./circuits-setup";
 import { gql } from "./harness";
+import { activityCases } from "./role-matrix/activity";
 import { analysisCases } from "./role-matrix/analysis";
 import { baseCases } from "./role-matrix/base";
 import { circuitsCases } from "./role-matrix/circuits";
@@ -79,7 +80,7 @@ const PURE: Record<string, string> = {
 
 const CASES: MatrixCase[] = [
   ...baseCases, ...userCases, ...teamCases, ...modelCases, ...trainingCases, ...jobCases, ...analysisCases,
-  ...collabCases, ...claimCases, ...findingCases, ...liveCases, ...circuitsCases, ...runCases, ...searchCases,
+  ...collabCases, ...claimCases, ...findingCases, ...liveCases, ...circuitsCases, ...runCases, ...searchCases, ...activityCases,
 ];
 
 function isPure(coordinate: string): boolean {

@@ -43,6 +43,7 @@ type Documents = {
     "\n  mutation CancelTraining($id: ID!) { cancelTraining(id: $id) { id status } }\n": typeof types.CancelTrainingDocument,
     "\n  query TrainingJobs($teamId: ID!) {\n    trainingJobs(teamId: $teamId, first: 8) { id status task step totalSteps createdAt model { id name } }\n  }\n": typeof types.TrainingJobsDocument,
     "\n  query TrainingJobConfig($id: ID!) { trainingJob(id: $id) { id config } }\n": typeof types.TrainingJobConfigDocument,
+    "\n  query TeamActivity($id: ID!, $first: Int, $after: String) {\n    team(id: $id) {\n      id\n      activity(first: $first, after: $after) {\n        edges { cursor node { id action summary actorName modelId modelName head createdAt } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.TeamActivityDocument,
     "\n  fragment CommentFields on Comment {\n    id target targetId parentId body bodyHtml deleted version createdAt updatedAt\n    author { id name }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  fragment ClaimEvaluationFields on ClaimEvaluation { status value threshold message modelVersion engineVersion evaluatedAt }\n": typeof types.ClaimEvaluationFieldsFragmentDoc,
     "\n  fragment AnnotationFields on Annotation {\n    id modelId head label body bodyHtml confidence accepted version createdAt updatedAt\n    author { id name }\n    evidence { kind resultId pointer caption found value truncated }\n    votes { agree disagree viewerVote }\n    claims {\n      id spec description status version createdAt\n      current { ...ClaimEvaluationFields }\n      written { ...ClaimEvaluationFields }\n    }\n  }\n": typeof types.AnnotationFieldsFragmentDoc,
@@ -114,6 +115,7 @@ const documents: Documents = {
     "\n  mutation CancelTraining($id: ID!) { cancelTraining(id: $id) { id status } }\n": types.CancelTrainingDocument,
     "\n  query TrainingJobs($teamId: ID!) {\n    trainingJobs(teamId: $teamId, first: 8) { id status task step totalSteps createdAt model { id name } }\n  }\n": types.TrainingJobsDocument,
     "\n  query TrainingJobConfig($id: ID!) { trainingJob(id: $id) { id config } }\n": types.TrainingJobConfigDocument,
+    "\n  query TeamActivity($id: ID!, $first: Int, $after: String) {\n    team(id: $id) {\n      id\n      activity(first: $first, after: $after) {\n        edges { cursor node { id action summary actorName modelId modelName head createdAt } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.TeamActivityDocument,
     "\n  fragment CommentFields on Comment {\n    id target targetId parentId body bodyHtml deleted version createdAt updatedAt\n    author { id name }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  fragment ClaimEvaluationFields on ClaimEvaluation { status value threshold message modelVersion engineVersion evaluatedAt }\n": types.ClaimEvaluationFieldsFragmentDoc,
     "\n  fragment AnnotationFields on Annotation {\n    id modelId head label body bodyHtml confidence accepted version createdAt updatedAt\n    author { id name }\n    evidence { kind resultId pointer caption found value truncated }\n    votes { agree disagree viewerVote }\n    claims {\n      id spec description status version createdAt\n      current { ...ClaimEvaluationFields }\n      written { ...ClaimEvaluationFields }\n    }\n  }\n": types.AnnotationFieldsFragmentDoc,
@@ -269,6 +271,10 @@ export function graphql(source: "\n  query TrainingJobs($teamId: ID!) {\n    tra
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TrainingJobConfig($id: ID!) { trainingJob(id: $id) { id config } }\n"): typeof import('./graphql').TrainingJobConfigDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamActivity($id: ID!, $first: Int, $after: String) {\n    team(id: $id) {\n      id\n      activity(first: $first, after: $after) {\n        edges { cursor node { id action summary actorName modelId modelName head createdAt } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): typeof import('./graphql').TeamActivityDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

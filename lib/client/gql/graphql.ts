@@ -576,6 +576,15 @@ export type TrainingJobConfigQueryVariables = Exact<{
 
 export type TrainingJobConfigQuery = { trainingJob: { id: string, config: unknown } | null };
 
+export type TeamActivityQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TeamActivityQuery = { team: { id: string, activity: { edges: Array<{ cursor: string, node: { id: string, action: string, summary: string, actorName: string | null, modelId: string | null, modelName: string | null, head: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
 export type CommentFieldsFragment = { id: string, target: CommentTarget, targetId: string, parentId: string | null, body: string, bodyHtml: string, deleted: boolean, version: number, createdAt: string, updatedAt: string, author: { id: string, name: string } | null };
 
 export type ClaimEvaluationFieldsFragment = { status: ClaimStatus, value: number | null, threshold: number | null, message: string | null, modelVersion: number, engineVersion: string, evaluatedAt: string };
@@ -1801,6 +1810,32 @@ export const TrainingJobConfigDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TrainingJobConfigQuery, TrainingJobConfigQueryVariables>;
+export const TeamActivityDocument = new TypedDocumentString(`
+    query TeamActivity($id: ID!, $first: Int, $after: String) {
+  team(id: $id) {
+    id
+    activity(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          action
+          summary
+          actorName
+          modelId
+          modelName
+          head
+          createdAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamActivityQuery, TeamActivityQueryVariables>;
 export const HeadAnnotationsDocument = new TypedDocumentString(`
     query HeadAnnotations($id: ID!, $head: String!) {
   model(id: $id) {
