@@ -21,8 +21,8 @@ const NAV = [
   { href: "/graphiql", label: "GraphiQL" },
 ];
 
-/** What a signed-out visitor can open: the library of public models. */
-const SIGNED_OUT_NAV = new Set(["/models"]);
+/** What a signed-out visitor can open: the library and the head search, of public models. */
+const SIGNED_OUT_NAV = new Set(["/models", "/search"]);
 
 export function SiteHeader() {
   const pathname = usePathname();

@@ -1,7 +1,7 @@
 "use client";
 // The head search page: a form (label, annotation text, claim status, a score range, the partner
 // K-composition in σ) kept in the URL, and a table of the heads found across every model the
-// viewer may read, each linking to its head page. Results come from stored analyses only; models
+// viewer may read (signed out: the PUBLIC ones), each linking to its head page. Results come from stored analyses only; models
 // not analysed yet are named under the table with a link to open (and so analyse) them.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -12,7 +12,7 @@ import { queryKeys } from "@/lib/client/query-keys";
 import { SCORE_DEFINITIONS } from "@/lib/analysis/score-definitions";
 import { BUILTIN_LABELS } from "@/lib/collab/label-names";
 import { MAX_HEAD_SEARCH_FIRST, MAX_SEARCH_SIGMA, MAX_SEARCH_TEXT_CHARS } from "@/lib/collab/head-search-bounds";
-import { EmptyState, ErrorMessage, Loading, SignInPrompt } from "../_components/states";
+import { EmptyState, ErrorMessage, Loading } from "../_components/states";
 import { filterOfForm, formFromParams, paramsFromForm, type SearchForm } from "./search-params";
 import { SEARCH_HEADS_QUERY } from "./search-query";
 import { SearchResults } from "./search-results";
@@ -33,11 +33,10 @@ export function HeadSearch() {
     queryFn: ({ pageParam, signal }) => gql(SEARCH_HEADS_QUERY, { filter: filterOfForm(applied), first: MAX_HEAD_SEARCH_FIRST, after: pageParam }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.searchHeads.pageInfo.hasNextPage ? last.searchHeads.pageInfo.endCursor : undefined),
-    enabled: signedIn && query !== "",
+    enabled: !viewer.isPending && query !== "",
   });
 
   if (viewer.isPending) return <div className="page"><Loading what="your account" /></div>;
-  if (!signedIn) return <div className="page"><SignInPrompt action="search heads" next={`${pathname}${query ? `?${query}` : ""}`} /></div>;
 
   const set = (key: keyof SearchForm) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
   function onSubmit(e: FormEvent) {
@@ -54,7 +53,7 @@ export function HeadSearch() {
       <div className="page-head">
         <div>
           <h1>Search heads</h1>
-          <p className="subtle">Heads of every model you can read, found from their stored head reports, annotations and claims.</p>
+          <p className="subtle">Heads of every model you can read{signedIn ? "" : " (signed out: the public ones)"}, found from their stored head reports, annotations and claims.</p>
         </div>
       </div>
       <form className={`card ${styles.form}`} onSubmit={onSubmit} aria-label="Search heads">

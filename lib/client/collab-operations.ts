@@ -164,3 +164,27 @@ export const NOTIFICATION_SIGNALS_SUBSCRIPTION = graphql(`
     notificationSignals { reason at }
   }
 `);
+
+export const DELETE_ANNOTATION_MUTATION = graphql(`
+  mutation DeleteAnnotation($id: ID!, $version: Int!) {
+    deleteAnnotation(id: $id, version: $version) { ok error { ...MutationErrorFields } }
+  }
+`);
+
+export const DELETE_COMMENT_MUTATION = graphql(`
+  mutation DeleteComment($id: ID!, $version: Int!) {
+    deleteComment(id: $id, version: $version) { ok error { ...MutationErrorFields } }
+  }
+`);
+
+export const ADD_CLAIM_MUTATION = graphql(`
+  mutation AddClaim($annotationId: ID!, $spec: JSON!) {
+    addClaim(annotationId: $annotationId, spec: $spec) { ok error { ...MutationErrorFields } claim { id status } }
+  }
+`);
+
+export const EVIDENCE_SOURCES_QUERY = graphql(`
+  query EvidenceSources($id: ID!) {
+    model(id: $id) { id evidenceSources { id kind modelVersion createdAt } }
+  }
+`);

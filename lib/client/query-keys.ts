@@ -19,6 +19,8 @@ export const queryKeys = {
   /** The team, its members and the taxonomy: changed by LABEL events only. */
   collabContext: (id: string) => [...queryKeys.model(id), "collab-context"] as const,
   viewers: (id: string) => [...queryKeys.model(id), "viewers"] as const,
+  /** The stored results an annotation's evidence may cite (read when the form's evidence is opened). */
+  evidenceSources: (id: string) => [...queryKeys.model(id), "evidence-sources"] as const,
   notifications: () => [...queryKeys.all, "notifications"] as const,
   /** A model's findings (lists and single findings): changed by FINDING events. */
   findings: (id: string) => [...queryKeys.model(id), "findings"] as const,

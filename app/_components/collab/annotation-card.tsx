@@ -1,18 +1,21 @@
 "use client";
 // One person's annotation of a head as a card: label chip, the sanitised Markdown the server
 // rendered at write time (lib/collab/markdown.ts), confidence, author, evidence, claims with their
-// badges, agree/disagree votes, the accepted mark (and, for the team's OWNERs, Accept), revision
-// history with word diffs and the annotation's comment thread (both read when opened).
+// badges, agree/disagree votes, the accepted mark (and, for the team's OWNERs, Accept), Add claim
+// for editors, Delete (after a confirmation) for its author, revision history with word diffs and
+// the annotation's comment thread (both read when opened).
 import { useQuery } from "@tanstack/react-query";
 import type { AnnotationFields } from "@/lib/client/collab-operations";
-import { ANNOTATION_COMMENTS_QUERY, SET_ANNOTATION_ACCEPTED_MUTATION, VOTE_ANNOTATION_MUTATION } from "@/lib/client/collab-operations";
+import { ANNOTATION_COMMENTS_QUERY, DELETE_ANNOTATION_MUTATION, SET_ANNOTATION_ACCEPTED_MUTATION, VOTE_ANNOTATION_MUTATION } from "@/lib/client/collab-operations";
 import { gql } from "@/lib/client/graphql";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { Role } from "@/lib/client/operations";
 import { ErrorMessage, Loading } from "../states";
+import { AddClaim } from "./add-claim";
 import { ClaimList } from "./claim-list";
 import styles from "./collab.module.css";
 import { CommentThread, type ThreadProps } from "./comment-thread";
+import { ConfirmButton } from "./confirm-button";
 import { CheckIcon, ThumbDownIcon, ThumbUpIcon } from "./icons";
 import { LazyDetails } from "./lazy-details";
 import type { Mentionable } from "./mentions";
@@ -40,6 +43,8 @@ function evidenceValue(value: unknown): string {
 export function AnnotationCard({ modelId, annotation: a, role, selfId, members, onEdit }: AnnotationCardProps) {
   const vote = useCollabMutation(modelId, VOTE_ANNOTATION_MUTATION);
   const accept = useCollabMutation(modelId, SET_ANNOTATION_ACCEPTED_MUTATION);
+  const remove = useCollabMutation(modelId, DELETE_ANNOTATION_MUTATION);
+  const own = selfId !== null && a.author?.id === selfId;
   const canWrite = role === "OWNER" || role === "EDITOR";
   const mine = a.votes.viewerVote;
   const cast = (value: "AGREE" | "DISAGREE") => vote.mutate({ id: a.id, value: mine === value ? null : value });
@@ -77,7 +82,10 @@ export function AnnotationCard({ modelId, annotation: a, role, selfId, members, 
             {a.accepted ? "Withdraw acceptance" : "Accept"}
           </button>
         ) : null}
+        {canWrite ? <AddClaim modelId={modelId} annotationId={a.id} head={a.head} /> : null}
+        {own && canWrite ? <ConfirmButton label="Delete" question="Delete this annotation?" busy={remove.isPending} onConfirm={() => remove.mutate({ id: a.id, version: a.version })} /> : null}
       </div>
+      {remove.isError ? <ErrorMessage error={remove.error} /> : null}
       {vote.isError ? <ErrorMessage error={vote.error} /> : null}
       {accept.isError ? <ErrorMessage error={accept.error} /> : null}
       <LazyDetails summary={`History (version ${a.version})`} testId="revisions">{() => <RevisionHistory modelId={modelId} annotationId={a.id} />}</LazyDetails>

@@ -2,13 +2,19 @@
 // The form to annotate a head or edit an annotation: a label of the team's taxonomy (built-ins, then
 // the team's own), Markdown with a preview, and a confidence. An edit is sent with the version it
 // started from; a CONFLICT answer (someone else edited meanwhile) opens ConflictMerge with both
-// versions, and the merged draft is resubmitted against the current version.
+// versions, and the merged draft is resubmitted against the current version. Claims drafted here
+// are added once the annotation is saved (addClaim evaluates each at once, so the card shows its
+// badge); a refused claim keeps the form open on it, the annotation already saved. Evidence links
+// cite the model's stored results (./evidence-fields) and are sent with the annotation.
 import { useState } from "react";
-import { CREATE_ANNOTATION_MUTATION, UPDATE_ANNOTATION_MUTATION, type AnnotationFields, type AnnotationLabelFields } from "@/lib/client/collab-operations";
+import { ADD_CLAIM_MUTATION, CREATE_ANNOTATION_MUTATION, UPDATE_ANNOTATION_MUTATION, type AnnotationFields, type AnnotationLabelFields } from "@/lib/client/collab-operations";
 import { conflictCurrent } from "@/lib/client/graphql";
 import { ErrorMessage } from "../states";
+import { claimSpecOf, newClaimDraft, type ClaimDraft } from "./claim-draft";
+import { ClaimFields } from "./claim-fields";
 import styles from "./collab.module.css";
 import { ConflictMerge } from "./conflict-merge";
+import { EvidenceFields, type EvidenceDraft } from "./evidence-fields";
 import { MarkdownField } from "./markdown-field";
 import { parseConflictCurrent, type AnnotationDraft } from "./merge";
 import { useCollabMutation } from "./use-collab-mutation";
@@ -20,6 +26,8 @@ export interface AnnotationFormProps {
   /** The annotation being edited, as read (its version is sent); null to create one. */
   editing: AnnotationFields | null;
   onDone: () => void;
+  /** The head's row in a head report's `heads` (layer · n_heads + head), for evidence pointers. */
+  reportIndex?: number | null;
 }
 
 type Conflict = AnnotationDraft & { version: number };
@@ -27,24 +35,50 @@ type Conflict = AnnotationDraft & { version: number };
 /** Confidence a new annotation starts at. */
 const DEFAULT_CONFIDENCE = 0.7;
 
-export function AnnotationForm({ modelId, head, labels, editing, onDone }: AnnotationFormProps) {
+export function AnnotationForm({ modelId, head, labels, editing, onDone, reportIndex = null }: AnnotationFormProps) {
   const [draft, setDraft] = useState<AnnotationDraft>(() =>
     editing ? { label: editing.label, body: editing.body, confidence: editing.confidence } : { label: labels.find((l) => l.name !== "unknown")?.name ?? "unknown", body: "", confidence: DEFAULT_CONFIDENCE });
   const [readVersion, setReadVersion] = useState(editing?.version ?? 0);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [claims, setClaims] = useState<ClaimDraft[]>([]);
+  const [evidence, setEvidence] = useState<EvidenceDraft[]>(() => (editing?.evidence ?? []).map(({ kind, resultId, pointer, caption }) => ({ kind, resultId, pointer, caption })));
+  /** The annotation once saved while a claim of it was refused (a resubmission only adds the claims). */
+  const [savedId, setSavedId] = useState<string | null>(null);
+  const [claimError, setClaimError] = useState<unknown>(null);
   const create = useCollabMutation(modelId, CREATE_ANNOTATION_MUTATION);
   const update = useCollabMutation(modelId, UPDATE_ANNOTATION_MUTATION);
-  const busy = create.isPending || update.isPending;
+  const addClaim = useCollabMutation(modelId, ADD_CLAIM_MUTATION);
+  const busy = create.isPending || update.isPending || addClaim.isPending;
+
+  /** Adds the drafted claims to the saved annotation, in order; stops on the first refusal. */
+  async function sendClaims(annotationId: string) {
+    for (let i = 0; i < claims.length; i++) {
+      try {
+        await addClaim.mutateAsync({ annotationId, spec: claimSpecOf(claims[i]) });
+      } catch (error) {
+        setClaims(claims.slice(i));
+        setSavedId(annotationId);
+        setClaimError(error);
+        return;
+      }
+    }
+    onDone();
+  }
   const builtin = labels.filter((l) => l.builtin);
   const team = labels.filter((l) => !l.builtin);
 
   function send(d: AnnotationDraft, version: number) {
-    if (!editing) {
-      create.mutate({ input: { modelId, head, label: d.label, body: d.body, confidence: d.confidence } }, { onSuccess: onDone });
+    setClaimError(null);
+    if (savedId) {
+      void sendClaims(savedId);
       return;
     }
-    update.mutate({ input: { id: editing.id, version, label: d.label, body: d.body, confidence: d.confidence } }, {
-      onSuccess: onDone,
+    if (!editing) {
+      create.mutate({ input: { modelId, head, label: d.label, body: d.body, confidence: d.confidence, evidence } }, { onSuccess: (data) => sendClaims(data.createAnnotation.annotation!.id) });
+      return;
+    }
+    update.mutate({ input: { id: editing.id, version, label: d.label, body: d.body, confidence: d.confidence, evidence } }, {
+      onSuccess: () => sendClaims(editing.id),
       onError: (error) => {
         const current = parseConflictCurrent(conflictCurrent(error));
         if (current) setConflict({ label: current.label, body: current.body, confidence: current.confidence, version: current.version });
@@ -78,6 +112,19 @@ export function AnnotationForm({ modelId, head, labels, editing, onDone }: Annot
         </div>
       </div>
       <MarkdownField id="annotation-body" label="Text" value={draft.body} onChange={(body) => setDraft({ ...draft, body })} />
+      <EvidenceFields modelId={modelId} links={evidence} onChange={setEvidence} reportIndex={reportIndex} />
+      <fieldset className={styles.claimDrafts} aria-label="Claims to add">
+        <legend>Claims the engine checks {claims.length ? `(${claims.length})` : ""}</legend>
+        {claims.map((c, i) => (
+          <div key={i} className={styles.claimDraft} data-testid="claim-draft">
+            <ClaimFields draft={c} idPrefix={`new-claim-${i}`} onChange={(next) => setClaims(claims.map((x, j) => (j === i ? next : x)))} />
+            <button type="button" className="link" onClick={() => setClaims(claims.filter((_, j) => j !== i))}>Remove</button>
+          </div>
+        ))}
+        <button type="button" className="secondary" onClick={() => setClaims([...claims, newClaimDraft(head)])}>Add a claim</button>
+      </fieldset>
+      {savedId ? <p className={styles.meta}>The annotation is saved; fix the claim below and submit again to add it.</p> : null}
+      {claimError ? <ErrorMessage error={claimError} /> : null}
       {error ? <ErrorMessage error={error} /> : null}
       <div className={styles.actions}>
         <button type="submit" disabled={busy}>{editing ? "Save" : "Add annotation"}</button>

@@ -1,11 +1,13 @@
 "use client";
 // A comment thread (on a head or an annotation), oldest first, with replies under their parent and
-// a box whose "@" suggests the team's members (mentions.ts); a mention notifies that member.
+// a box whose "@" suggests the team's members (mentions.ts); a mention notifies that member. Its
+// author may delete a comment (after a confirmation); it keeps its place as "(deleted)".
 import { useRef, useState } from "react";
-import { CREATE_COMMENT_MUTATION, type CommentFields } from "@/lib/client/collab-operations";
+import { CREATE_COMMENT_MUTATION, DELETE_COMMENT_MUTATION, type CommentFields } from "@/lib/client/collab-operations";
 import type { CommentTarget } from "@/lib/client/gql/graphql";
 import { ErrorMessage } from "../states";
 import styles from "./collab.module.css";
+import { ConfirmButton } from "./confirm-button";
 import { insertMention, mentionAt, mentionSuggestions, type Mentionable } from "./mentions";
 import { useCollabMutation } from "./use-collab-mutation";
 
@@ -73,6 +75,8 @@ export function CommentBox({ modelId, target, targetId, parentId, members, selfI
 
 function CommentItem({ comment, replies, props }: { comment: CommentFields; replies: CommentFields[]; props: ThreadProps }) {
   const [replying, setReplying] = useState(false);
+  const remove = useCollabMutation(props.modelId, DELETE_COMMENT_MUTATION);
+  const own = props.selfId !== null && comment.author?.id === props.selfId && !comment.deleted;
   return (
     <li className={styles.comment} data-testid="comment">
       <div className={styles.meta}>{comment.author?.name ?? "a deleted account"} · {new Date(comment.createdAt).toLocaleString()}</div>
@@ -81,6 +85,8 @@ function CommentItem({ comment, replies, props }: { comment: CommentFields; repl
         replying ? <CommentBox {...props} parentId={comment.id} label={`Reply to ${comment.author?.name ?? "comment"}`} onDone={() => setReplying(false)} />
           : <button type="button" className="link" onClick={() => setReplying(true)}>Reply</button>
       ) : null}
+      {own && props.canWrite ? <ConfirmButton label="Delete" question="Delete this comment?" busy={remove.isPending} onConfirm={() => remove.mutate({ id: comment.id, version: comment.version })} /> : null}
+      {remove.isError ? <ErrorMessage error={remove.error} /> : null}
       {replies.length > 0 ? (
         <ul className={`${styles.thread} ${styles.reply}`}>
           {replies.map((r) => <CommentItem key={r.id} comment={r} replies={[]} props={props} />)}

@@ -5,6 +5,7 @@ import type { AnnotationRow } from "@/lib/collab/annotations";
 import { getAnnotationForActor, listAnnotationsForActor } from "@/lib/collab/annotations";
 import { listCommentsForActor, type CommentRow } from "@/lib/collab/comments";
 import { evidenceOf, resolvePointer, type EvidenceLink, type ResolvedEvidence } from "@/lib/collab/evidence";
+import { listEvidenceSourcesForActor, type EvidenceSource } from "@/lib/collab/evidence-sources";
 import { diffText, listRevisionsForActor, revisionChanges, type DiffPart, type RevisionChange, type RevisionSummary } from "@/lib/collab/revisions";
 import { listLabelsForTeam, type LabelSummary } from "@/lib/collab/taxonomy";
 import { headConsensusForActor, tallyVotes, type HeadConsensus, type VoteTally } from "@/lib/collab/votes";
@@ -65,6 +66,7 @@ const modelHeadConsensus: Resolver<ModelSummary, object, HeadConsensus[]> = (par
 const modelHeadComments: Resolver<ModelSummary, { head: string }, CommentRow[]> = (parent, args, { db, actor }) =>
   listCommentsForActor(db, actor, { modelId: parent.id, target: "HEAD", targetId: args.head });
 /** The parent model was authorized by model(id)/models, so its team's taxonomy is readable. */
+const modelEvidenceSources: Resolver<ModelSummary, object, EvidenceSource[]> = (parent, _a, { db, actor }) => listEvidenceSourcesForActor(db, actor, parent.id);
 const modelAnnotationLabels: Resolver<ModelSummary, object, LabelSummary[]> = (parent, _a, { db }) => listLabelsForTeam(db, parent.teamId);
 
 export const collabTypeResolvers = {
@@ -83,5 +85,5 @@ export const collabTypeResolvers = {
   AnnotationRevision: { author: authorOf, changes: revisionChangesField, bodyDiff: revisionBodyDiff },
   HeadConsensus: { accepted: consensusAccepted },
   Comment: { author: authorOf, deleted: (p: CommentRow) => p.deletedAt !== null },
-  Model: { annotations: modelAnnotations, headConsensus: modelHeadConsensus, headComments: modelHeadComments, annotationLabels: modelAnnotationLabels },
+  Model: { annotations: modelAnnotations, headConsensus: modelHeadConsensus, headComments: modelHeadComments, annotationLabels: modelAnnotationLabels, evidenceSources: modelEvidenceSources },
 };

@@ -62,6 +62,10 @@ type Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  subscription ModelActivity($modelId: ID!) {\n    modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }\n  }\n": typeof types.ModelActivityDocument,
     "\n  subscription NotificationSignals {\n    notificationSignals { reason at }\n  }\n": typeof types.NotificationSignalsDocument,
+    "\n  mutation DeleteAnnotation($id: ID!, $version: Int!) {\n    deleteAnnotation(id: $id, version: $version) { ok error { ...MutationErrorFields } }\n  }\n": typeof types.DeleteAnnotationDocument,
+    "\n  mutation DeleteComment($id: ID!, $version: Int!) {\n    deleteComment(id: $id, version: $version) { ok error { ...MutationErrorFields } }\n  }\n": typeof types.DeleteCommentDocument,
+    "\n  mutation AddClaim($annotationId: ID!, $spec: JSON!) {\n    addClaim(annotationId: $annotationId, spec: $spec) { ok error { ...MutationErrorFields } claim { id status } }\n  }\n": typeof types.AddClaimDocument,
+    "\n  query EvidenceSources($id: ID!) {\n    model(id: $id) { id evidenceSources { id kind modelVersion createdAt } }\n  }\n": typeof types.EvidenceSourcesDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { teamName invitedByName role email expiresAt status alreadyMember }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token) { ok error { ...MutationErrorFields } }\n  }\n": typeof types.DeclineInvitationDocument,
     "\n  query ModelViewerRole($id: ID!) {\n    model(id: $id) { id team { id viewerRole } }\n  }\n": typeof types.ModelViewerRoleDocument,
@@ -134,6 +138,10 @@ const documents: Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  subscription ModelActivity($modelId: ID!) {\n    modelActivity(modelId: $modelId) { modelId kind action id head version actorId actorName at }\n  }\n": types.ModelActivityDocument,
     "\n  subscription NotificationSignals {\n    notificationSignals { reason at }\n  }\n": types.NotificationSignalsDocument,
+    "\n  mutation DeleteAnnotation($id: ID!, $version: Int!) {\n    deleteAnnotation(id: $id, version: $version) { ok error { ...MutationErrorFields } }\n  }\n": types.DeleteAnnotationDocument,
+    "\n  mutation DeleteComment($id: ID!, $version: Int!) {\n    deleteComment(id: $id, version: $version) { ok error { ...MutationErrorFields } }\n  }\n": types.DeleteCommentDocument,
+    "\n  mutation AddClaim($annotationId: ID!, $spec: JSON!) {\n    addClaim(annotationId: $annotationId, spec: $spec) { ok error { ...MutationErrorFields } claim { id status } }\n  }\n": types.AddClaimDocument,
+    "\n  query EvidenceSources($id: ID!) {\n    model(id: $id) { id evidenceSources { id kind modelVersion createdAt } }\n  }\n": types.EvidenceSourcesDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { teamName invitedByName role email expiresAt status alreadyMember }\n  }\n": types.InvitationPreviewDocument,
     "\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token) { ok error { ...MutationErrorFields } }\n  }\n": types.DeclineInvitationDocument,
     "\n  query ModelViewerRole($id: ID!) {\n    model(id: $id) { id team { id viewerRole } }\n  }\n": types.ModelViewerRoleDocument,
@@ -347,6 +355,22 @@ export function graphql(source: "\n  subscription ModelActivity($modelId: ID!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription NotificationSignals {\n    notificationSignals { reason at }\n  }\n"): typeof import('./graphql').NotificationSignalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAnnotation($id: ID!, $version: Int!) {\n    deleteAnnotation(id: $id, version: $version) { ok error { ...MutationErrorFields } }\n  }\n"): typeof import('./graphql').DeleteAnnotationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteComment($id: ID!, $version: Int!) {\n    deleteComment(id: $id, version: $version) { ok error { ...MutationErrorFields } }\n  }\n"): typeof import('./graphql').DeleteCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddClaim($annotationId: ID!, $spec: JSON!) {\n    addClaim(annotationId: $annotationId, spec: $spec) { ok error { ...MutationErrorFields } claim { id status } }\n  }\n"): typeof import('./graphql').AddClaimDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvidenceSources($id: ID!) {\n    model(id: $id) { id evidenceSources { id kind modelVersion createdAt } }\n  }\n"): typeof import('./graphql').EvidenceSourcesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -695,6 +695,37 @@ export type NotificationSignalsSubscriptionVariables = Exact<{ [key: string]: ne
 
 export type NotificationSignalsSubscription = { notificationSignals: { reason: NotificationSignalReason, at: string } };
 
+export type DeleteAnnotationMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type DeleteAnnotationMutation = { deleteAnnotation: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null } };
+
+export type DeleteCommentMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type DeleteCommentMutation = { deleteComment: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null } };
+
+export type AddClaimMutationVariables = Exact<{
+  annotationId: string | number;
+  spec: unknown;
+}>;
+
+
+export type AddClaimMutation = { addClaim: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, claim: { id: string, status: ClaimStatus } | null } };
+
+export type EvidenceSourcesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EvidenceSourcesQuery = { model: { id: string, evidenceSources: Array<{ id: string, kind: string, modelVersion: number, createdAt: string }> } | null };
+
 export type InvitationPreviewQueryVariables = Exact<{
   token: string;
 }>;
@@ -2175,6 +2206,71 @@ export const NotificationSignalsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NotificationSignalsSubscription, NotificationSignalsSubscriptionVariables>;
+export const DeleteAnnotationDocument = new TypedDocumentString(`
+    mutation DeleteAnnotation($id: ID!, $version: Int!) {
+  deleteAnnotation(id: $id, version: $version) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<DeleteAnnotationMutation, DeleteAnnotationMutationVariables>;
+export const DeleteCommentDocument = new TypedDocumentString(`
+    mutation DeleteComment($id: ID!, $version: Int!) {
+  deleteComment(id: $id, version: $version) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<DeleteCommentMutation, DeleteCommentMutationVariables>;
+export const AddClaimDocument = new TypedDocumentString(`
+    mutation AddClaim($annotationId: ID!, $spec: JSON!) {
+  addClaim(annotationId: $annotationId, spec: $spec) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    claim {
+      id
+      status
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<AddClaimMutation, AddClaimMutationVariables>;
+export const EvidenceSourcesDocument = new TypedDocumentString(`
+    query EvidenceSources($id: ID!) {
+  model(id: $id) {
+    id
+    evidenceSources {
+      id
+      kind
+      modelVersion
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EvidenceSourcesQuery, EvidenceSourcesQueryVariables>;
 export const InvitationPreviewDocument = new TypedDocumentString(`
     query InvitationPreview($token: String!) {
   invitationPreview(token: $token) {

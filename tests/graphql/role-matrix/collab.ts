@@ -52,6 +52,9 @@ export const collabCases: MatrixCase[] = [
   { covers: ["Model.headComments"], variant: "PUBLIC", query: `query($id: ID!) { model(id: $id) { headComments(head: "0.0") { id } } }`, variables: (w) => ({ id: w.publicModel }), path: ["model", "headComments"], expect: PUBLIC_READ },
   { covers: ["Model.annotationLabels"], variant: "PRIVATE", query: `query($id: ID!) { model(id: $id) { annotationLabels { name builtin } } }`, variables: (w) => ({ id: w.privateModel }), path: ["model", "annotationLabels"], expect: "some some none none" },
   { covers: ["Model.annotationLabels"], variant: "PUBLIC", query: `query($id: ID!) { model(id: $id) { annotationLabels { name } } }`, variables: (w) => ({ id: w.publicModel }), path: ["model", "annotationLabels"], expect: "some some some some some some" },
+  // The PRIVATE model has no stored result yet (an empty list); the PUBLIC one holds its head report.
+  { covers: ["Model.evidenceSources"], variant: "PRIVATE", query: `query($id: ID!) { model(id: $id) { evidenceSources { id kind modelVersion } } }`, variables: (w) => ({ id: w.privateModel }), path: ["model", "evidenceSources"], expect: "ok ok none none" },
+  { covers: ["Model.evidenceSources"], variant: "PUBLIC", query: `query($id: ID!) { model(id: $id) { evidenceSources { id kind modelVersion } } }`, variables: (w) => ({ id: w.publicModel }), path: ["model", "evidenceSources"], expect: "some some some some some some" },
   // The OWNER was @mentioned on the PRIVATE model; the VIEWER, mentioned too, may not read it and is not told.
   { covers: ["Query.notifications"], query: `{ notifications { id kind data } }`, expect: "some ok ok ok" },
   { covers: ["Query.unreadNotificationCount"], query: `{ unreadNotificationCount }`, expect: ANY_ACCOUNT },

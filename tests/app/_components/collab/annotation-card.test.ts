@@ -25,9 +25,9 @@ const annotation: AnnotationFields = {
   }],
 };
 
-function render(role: Role | null, a: AnnotationFields = annotation): string {
+function render(role: Role | null, a: AnnotationFields = annotation, selfId = "u2"): string {
   const client = new QueryClient();
-  return renderToStaticMarkup(createElement(QueryClientProvider, { client }, createElement(AnnotationCard, { modelId: "m1", annotation: a, role, selfId: "u2", members: [], onEdit: () => undefined })));
+  return renderToStaticMarkup(createElement(QueryClientProvider, { client }, createElement(AnnotationCard, { modelId: "m1", annotation: a, role, selfId, members: [], onEdit: () => undefined })));
 }
 
 describe("AnnotationCard", () => {
@@ -65,5 +65,13 @@ describe("AnnotationCard", () => {
     expect(render("EDITOR")).toContain(">Edit</button>");
     expect(render("VIEWER")).not.toContain(">Edit</button>");
     expect(render("VIEWER")).toMatch(/disabled=""[^>]*title="Agree"/);
+  });
+
+  it("offers Delete to the annotation's author only (while they may write), and Add claim to EDITORs and OWNERs", () => {
+    expect(render("EDITOR", annotation, "u1")).toContain(">Delete</button>");
+    expect(render("OWNER", annotation, "u2")).not.toContain(">Delete</button>");
+    expect(render("VIEWER", annotation, "u1")).not.toContain(">Delete</button>");
+    expect(render("EDITOR")).toContain(">Add claim</button>");
+    expect(render("VIEWER")).not.toContain(">Add claim</button>");
   });
 });

@@ -23,7 +23,7 @@ export interface EngineLabel {
   score: number | null;
 }
 
-export function AnnotationsPanel({ id, head, engineLabels }: { id: string; head: string; engineLabels: EngineLabel[] | null }) {
+export function AnnotationsPanel({ id, head, engineLabels, reportIndex = null }: { id: string; head: string; engineLabels: EngineLabel[] | null; reportIndex?: number | null }) {
   const query = useQuery({
     queryKey: queryKeys.headAnnotations(id, head),
     queryFn: ({ signal }) => gql(HEAD_ANNOTATIONS_QUERY, { id, head }, signal),
@@ -66,7 +66,7 @@ export function AnnotationsPanel({ id, head, engineLabels }: { id: string; head:
           <SignInLinks action="annotate, vote and comment" />
         </p>
       )}
-      {form ? <AnnotationForm key={form.editing?.id ?? "new"} modelId={id} head={head} labels={labels} editing={form.editing} onDone={() => setForm(null)} /> : null}
+      {form ? <AnnotationForm key={form.editing?.id ?? "new"} modelId={id} head={head} labels={labels} editing={form.editing} reportIndex={reportIndex} onDone={() => setForm(null)} /> : null}
       {model.annotations.length === 0 && !form ? <p className={styles.meta}>No one has annotated this head yet.{canWrite || !signedIn ? "" : " Editors and owners of the model's team can."}</p> : null}
       {model.annotations.map((a) => (
         <AnnotationCard key={a.id} modelId={id} annotation={a} role={role} selfId={selfId} members={members} onEdit={(editing) => setForm({ editing })} />

@@ -67,7 +67,7 @@ export function HeadPage({ id, head }: { id: string; head: string }) {
 
       <section aria-labelledby="annotations-heading">
         <h2 id="annotations-heading">Annotations</h2>
-        <AnnotationsPanel id={id} head={head} engineLabels={h.labels.result ? h.labels.result.map((l) => ({ label: l.label, score: l.score })) : null} />
+        <AnnotationsPanel id={id} head={head} reportIndex={h.layer * model.config.nHeads + h.index} engineLabels={h.labels.result ? h.labels.result.map((l) => ({ label: l.label, score: l.score })) : null} />
       </section>
 
       <h2>OV and QK circuits</h2>
