@@ -18,7 +18,7 @@ function render(headReport: Record<string, unknown>): string {
   return renderToStaticMarkup(createElement(QueryClientProvider, { client }, createElement(HeadsPanel, { id: "m1", name: "big", nLayers: 2, nHeads: 2 })));
 }
 
-const base = { message: null, modelVersion: 1, engineVersion: "e1", cached: false, thresholds: null, heads: [], composition: null };
+const base = { message: null, modelVersion: 1, engineVersion: "e1", cached: false, thresholds: null, heads: [], composition: null, skipped: [] };
 
 describe("HeadsPanel", () => {
   it("draws a running report's progress bar with fraction, ETA and stage instead of the grid", () => {
@@ -42,5 +42,12 @@ describe("HeadsPanel", () => {
     const html = render({ ...base, status: "READY", jobId: null, progress: null, heads, cached: true });
     expect(html).toContain('data-testid="head-grid"');
     expect(html).not.toContain('data-testid="job-progress"');
+  });
+
+  it("lists the scores a READY report left out, with the reason (a decision transformer's OV copying)", () => {
+    const skipped = [{ score: "ovCopying", reason: "actions and inputs are not one vocabulary" }];
+    const html = render({ ...base, status: "READY", jobId: null, progress: null, heads: [], cached: true, skipped });
+    expect(html).toContain('data-testid="head-report-skipped"');
+    expect(html).toContain("actions and inputs are not one vocabulary");
   });
 });
