@@ -25,7 +25,9 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], testTimeout: 300_000, hookTimeout: 300_000, fileParallelism: false },
+        // The first file's beforeAll may run `next build` (tests/helpers/browser.ts): 2–3 min on a quiet
+        // machine, over 5 min on a loaded one, so hooks get longer than tests.
+        test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], testTimeout: 300_000, hookTimeout: 900_000, fileParallelism: false },
       },
     ],
   },
