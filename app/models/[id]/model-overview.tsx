@@ -13,6 +13,7 @@ import { HeadLineagePanel } from "./head-lineage";
 import { BigramPanel, SkipTrigramPanel } from "./circuit-tables";
 import { StateHeatmapPanel } from "./dt-heatmaps";
 import { AttentionSharePanel, dtSummaryOf, MlpBanner, TypedTrigramPanel } from "./dt-panel";
+import { FindingsPanel } from "./findings-panel";
 import { HeadsPanel } from "./heads-panel";
 import { ModelNav } from "./model-nav";
 
@@ -110,6 +111,9 @@ export function ModelOverview({ id }: { id: string }) {
               <HeadLineagePanel id={model.id} />
             </>
           ) : null}
+
+          <h2>Findings</h2>
+          <FindingsPanel modelId={model.id} />
 
           <h2>Tokenizer</h2>
           {model.tokenizer ? (

@@ -66,6 +66,14 @@ type Documents = {
     "\n  mutation DeleteComment($id: ID!, $version: Int!) {\n    deleteComment(id: $id, version: $version) { ok error { ...MutationErrorFields } }\n  }\n": typeof types.DeleteCommentDocument,
     "\n  mutation AddClaim($annotationId: ID!, $spec: JSON!) {\n    addClaim(annotationId: $annotationId, spec: $spec) { ok error { ...MutationErrorFields } claim { id status } }\n  }\n": typeof types.AddClaimDocument,
     "\n  query EvidenceSources($id: ID!) {\n    model(id: $id) { id evidenceSources { id kind modelVersion createdAt } }\n  }\n": typeof types.EvidenceSourcesDocument,
+    "\n  fragment FindingPageFields on Finding {\n    id title bodyHtml visibility version modelId modelVersion canEdit createdAt updatedAt\n    author { id name }\n    model { id name }\n    figures {\n      id key kind params status value engineVersion frozenAt\n      current { status differs latestVersion message }\n    }\n    shareLinks { id createdAt revokedAt }\n  }\n": typeof types.FindingPageFieldsFragmentDoc,
+    "\n  query FindingPage($id: ID!) { finding(id: $id) { ...FindingPageFields } }\n": typeof types.FindingPageDocument,
+    "\n  query SharedFinding($token: String!) { sharedFinding(token: $token) { ...FindingPageFields } }\n": typeof types.SharedFindingDocument,
+    "\n  query ExportFinding($id: ID!, $format: FindingExportFormat!) { exportFinding(id: $id, format: $format) }\n": typeof types.ExportFindingDocument,
+    "\n  mutation SetFindingVisibility($id: ID!, $visibility: FindingVisibility!) {\n    setFindingVisibility(id: $id, visibility: $visibility) { ok error { ...MutationErrorFields } finding { id visibility version } }\n  }\n": typeof types.SetFindingVisibilityDocument,
+    "\n  mutation CreateShareLink($findingId: ID!) {\n    createShareLink(findingId: $findingId) { ok error { ...MutationErrorFields } token link { id createdAt revokedAt } }\n  }\n": typeof types.CreateShareLinkDocument,
+    "\n  mutation RevokeShareLink($id: ID!) {\n    revokeShareLink(id: $id) { ok error { ...MutationErrorFields } link { id revokedAt } }\n  }\n": typeof types.RevokeShareLinkDocument,
+    "\n  query ModelFindings($modelId: ID!) {\n    findings(modelId: $modelId, first: 20) { id title visibility modelVersion updatedAt author { id name } }\n  }\n": typeof types.ModelFindingsDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { teamName invitedByName role email expiresAt status alreadyMember }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token) { ok error { ...MutationErrorFields } }\n  }\n": typeof types.DeclineInvitationDocument,
     "\n  query ModelViewerRole($id: ID!) {\n    model(id: $id) { id team { id viewerRole } }\n  }\n": typeof types.ModelViewerRoleDocument,
@@ -142,6 +150,14 @@ const documents: Documents = {
     "\n  mutation DeleteComment($id: ID!, $version: Int!) {\n    deleteComment(id: $id, version: $version) { ok error { ...MutationErrorFields } }\n  }\n": types.DeleteCommentDocument,
     "\n  mutation AddClaim($annotationId: ID!, $spec: JSON!) {\n    addClaim(annotationId: $annotationId, spec: $spec) { ok error { ...MutationErrorFields } claim { id status } }\n  }\n": types.AddClaimDocument,
     "\n  query EvidenceSources($id: ID!) {\n    model(id: $id) { id evidenceSources { id kind modelVersion createdAt } }\n  }\n": types.EvidenceSourcesDocument,
+    "\n  fragment FindingPageFields on Finding {\n    id title bodyHtml visibility version modelId modelVersion canEdit createdAt updatedAt\n    author { id name }\n    model { id name }\n    figures {\n      id key kind params status value engineVersion frozenAt\n      current { status differs latestVersion message }\n    }\n    shareLinks { id createdAt revokedAt }\n  }\n": types.FindingPageFieldsFragmentDoc,
+    "\n  query FindingPage($id: ID!) { finding(id: $id) { ...FindingPageFields } }\n": types.FindingPageDocument,
+    "\n  query SharedFinding($token: String!) { sharedFinding(token: $token) { ...FindingPageFields } }\n": types.SharedFindingDocument,
+    "\n  query ExportFinding($id: ID!, $format: FindingExportFormat!) { exportFinding(id: $id, format: $format) }\n": types.ExportFindingDocument,
+    "\n  mutation SetFindingVisibility($id: ID!, $visibility: FindingVisibility!) {\n    setFindingVisibility(id: $id, visibility: $visibility) { ok error { ...MutationErrorFields } finding { id visibility version } }\n  }\n": types.SetFindingVisibilityDocument,
+    "\n  mutation CreateShareLink($findingId: ID!) {\n    createShareLink(findingId: $findingId) { ok error { ...MutationErrorFields } token link { id createdAt revokedAt } }\n  }\n": types.CreateShareLinkDocument,
+    "\n  mutation RevokeShareLink($id: ID!) {\n    revokeShareLink(id: $id) { ok error { ...MutationErrorFields } link { id revokedAt } }\n  }\n": types.RevokeShareLinkDocument,
+    "\n  query ModelFindings($modelId: ID!) {\n    findings(modelId: $modelId, first: 20) { id title visibility modelVersion updatedAt author { id name } }\n  }\n": types.ModelFindingsDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { teamName invitedByName role email expiresAt status alreadyMember }\n  }\n": types.InvitationPreviewDocument,
     "\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token) { ok error { ...MutationErrorFields } }\n  }\n": types.DeclineInvitationDocument,
     "\n  query ModelViewerRole($id: ID!) {\n    model(id: $id) { id team { id viewerRole } }\n  }\n": types.ModelViewerRoleDocument,
@@ -371,6 +387,38 @@ export function graphql(source: "\n  mutation AddClaim($annotationId: ID!, $spec
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EvidenceSources($id: ID!) {\n    model(id: $id) { id evidenceSources { id kind modelVersion createdAt } }\n  }\n"): typeof import('./graphql').EvidenceSourcesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FindingPageFields on Finding {\n    id title bodyHtml visibility version modelId modelVersion canEdit createdAt updatedAt\n    author { id name }\n    model { id name }\n    figures {\n      id key kind params status value engineVersion frozenAt\n      current { status differs latestVersion message }\n    }\n    shareLinks { id createdAt revokedAt }\n  }\n"): typeof import('./graphql').FindingPageFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindingPage($id: ID!) { finding(id: $id) { ...FindingPageFields } }\n"): typeof import('./graphql').FindingPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SharedFinding($token: String!) { sharedFinding(token: $token) { ...FindingPageFields } }\n"): typeof import('./graphql').SharedFindingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportFinding($id: ID!, $format: FindingExportFormat!) { exportFinding(id: $id, format: $format) }\n"): typeof import('./graphql').ExportFindingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetFindingVisibility($id: ID!, $visibility: FindingVisibility!) {\n    setFindingVisibility(id: $id, visibility: $visibility) { ok error { ...MutationErrorFields } finding { id visibility version } }\n  }\n"): typeof import('./graphql').SetFindingVisibilityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateShareLink($findingId: ID!) {\n    createShareLink(findingId: $findingId) { ok error { ...MutationErrorFields } token link { id createdAt revokedAt } }\n  }\n"): typeof import('./graphql').CreateShareLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeShareLink($id: ID!) {\n    revokeShareLink(id: $id) { ok error { ...MutationErrorFields } link { id revokedAt } }\n  }\n"): typeof import('./graphql').RevokeShareLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelFindings($modelId: ID!) {\n    findings(modelId: $modelId, first: 20) { id title visibility modelVersion updatedAt author { id name } }\n  }\n"): typeof import('./graphql').ModelFindingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -150,6 +150,50 @@ export type EvidenceKind =
   | 'QK_ENTRY'
   | 'SCORE';
 
+/** The state of a figure recomputed on the model's newest version. */
+export type FigureCurrentStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'READY';
+
+/** What `exportFinding` writes. */
+export type FindingExportFormat =
+  /** The document `importFinding` reads (docs/FINDINGS.md, lib/findings/export-format.ts). */
+  | 'JSON'
+  /** The body, then every figure's frozen data as tables. */
+  | 'MARKDOWN';
+
+/**
+ * What a figure shows. Params per kind: HEAD_CARD { head: "L.H" }; COMPOSITION { mode: "Q"|"K"|"V" };
+ * ATTENTION { head: "L.H", prompt: String } or { head, tokens: [Int] } (at most 128 tokens); OV_TABLE
+ * { head: "L.H", topK: 1–50 (default 10) }.
+ */
+export type FindingFigureKind =
+  /** One head's attention pattern on a prompt. */
+  | 'ATTENTION'
+  /** Q-, K- or V-composition scores of every pair of heads (TL all_composition_scores), with the random-pair baseline. */
+  | 'COMPOSITION'
+  /** A head's scores and labels from the engine's head report. */
+  | 'HEAD_CARD'
+  /** The largest entries of one head's full OV circuit W_E W_OV W_U. */
+  | 'OV_TABLE';
+
+/** Whether a figure's values are frozen yet. */
+export type FindingFigureStatus =
+  /** The values are frozen from the pinned version; reading never recomputes them. */
+  | 'FROZEN'
+  /** Its analysis is still being computed by a background job; the values are frozen once it is ready. */
+  | 'PENDING';
+
+/**
+ * Who reads a finding: DRAFT its author only; TEAM the members of the model's team who may read the
+ * model; PUBLIC anyone, signed out too.
+ */
+export type FindingVisibility =
+  | 'DRAFT'
+  | 'PUBLIC'
+  | 'TEAM';
+
 /** Which claims a searched head must carry: at least one whose last evaluation passed, or failed. */
 export type HeadClaimFilter =
   | 'FAILING'
@@ -726,6 +770,59 @@ export type EvidenceSourcesQueryVariables = Exact<{
 
 export type EvidenceSourcesQuery = { model: { id: string, evidenceSources: Array<{ id: string, kind: string, modelVersion: number, createdAt: string }> } | null };
 
+export type FindingPageFieldsFragment = { id: string, title: string, bodyHtml: string, visibility: FindingVisibility, version: number, modelId: string | null, modelVersion: number, canEdit: boolean, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, model: { id: string, name: string } | null, figures: Array<{ id: string, key: string, kind: FindingFigureKind, params: unknown, status: FindingFigureStatus, value: unknown, engineVersion: string | null, frozenAt: string | null, current: { status: FigureCurrentStatus, differs: boolean | null, latestVersion: number, message: string | null } | null }>, shareLinks: Array<{ id: string, createdAt: string, revokedAt: string | null }> };
+
+export type FindingPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FindingPageQuery = { finding: { id: string, title: string, bodyHtml: string, visibility: FindingVisibility, version: number, modelId: string | null, modelVersion: number, canEdit: boolean, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, model: { id: string, name: string } | null, figures: Array<{ id: string, key: string, kind: FindingFigureKind, params: unknown, status: FindingFigureStatus, value: unknown, engineVersion: string | null, frozenAt: string | null, current: { status: FigureCurrentStatus, differs: boolean | null, latestVersion: number, message: string | null } | null }>, shareLinks: Array<{ id: string, createdAt: string, revokedAt: string | null }> } | null };
+
+export type SharedFindingQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type SharedFindingQuery = { sharedFinding: { id: string, title: string, bodyHtml: string, visibility: FindingVisibility, version: number, modelId: string | null, modelVersion: number, canEdit: boolean, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, model: { id: string, name: string } | null, figures: Array<{ id: string, key: string, kind: FindingFigureKind, params: unknown, status: FindingFigureStatus, value: unknown, engineVersion: string | null, frozenAt: string | null, current: { status: FigureCurrentStatus, differs: boolean | null, latestVersion: number, message: string | null } | null }>, shareLinks: Array<{ id: string, createdAt: string, revokedAt: string | null }> } };
+
+export type ExportFindingQueryVariables = Exact<{
+  id: string | number;
+  format: FindingExportFormat;
+}>;
+
+
+export type ExportFindingQuery = { exportFinding: string | null };
+
+export type SetFindingVisibilityMutationVariables = Exact<{
+  id: string | number;
+  visibility: FindingVisibility;
+}>;
+
+
+export type SetFindingVisibilityMutation = { setFindingVisibility: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, finding: { id: string, visibility: FindingVisibility, version: number } | null } };
+
+export type CreateShareLinkMutationVariables = Exact<{
+  findingId: string | number;
+}>;
+
+
+export type CreateShareLinkMutation = { createShareLink: { ok: boolean, token: string | null, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, link: { id: string, createdAt: string, revokedAt: string | null } | null } };
+
+export type RevokeShareLinkMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeShareLinkMutation = { revokeShareLink: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, link: { id: string, revokedAt: string | null } | null } };
+
+export type ModelFindingsQueryVariables = Exact<{
+  modelId: string | number;
+}>;
+
+
+export type ModelFindingsQuery = { findings: Array<{ id: string, title: string, visibility: FindingVisibility, modelVersion: number, updatedAt: string, author: { id: string, name: string } | null }> };
+
 export type InvitationPreviewQueryVariables = Exact<{
   token: string;
 }>;
@@ -1015,6 +1112,49 @@ export const AnnotationFieldsFragmentDoc = new TypedDocumentString(`
   engineVersion
   evaluatedAt
 }`, {"fragmentName":"AnnotationFields"}) as unknown as TypedDocumentString<AnnotationFieldsFragment, unknown>;
+export const FindingPageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FindingPageFields on Finding {
+  id
+  title
+  bodyHtml
+  visibility
+  version
+  modelId
+  modelVersion
+  canEdit
+  createdAt
+  updatedAt
+  author {
+    id
+    name
+  }
+  model {
+    id
+    name
+  }
+  figures {
+    id
+    key
+    kind
+    params
+    status
+    value
+    engineVersion
+    frozenAt
+    current {
+      status
+      differs
+      latestVersion
+      message
+    }
+  }
+  shareLinks {
+    id
+    createdAt
+    revokedAt
+  }
+}
+    `, {"fragmentName":"FindingPageFields"}) as unknown as TypedDocumentString<FindingPageFieldsFragment, unknown>;
 export const MutationErrorFieldsFragmentDoc = new TypedDocumentString(`
     fragment MutationErrorFields on MutationError {
   message
@@ -2271,6 +2411,183 @@ export const EvidenceSourcesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EvidenceSourcesQuery, EvidenceSourcesQueryVariables>;
+export const FindingPageDocument = new TypedDocumentString(`
+    query FindingPage($id: ID!) {
+  finding(id: $id) {
+    ...FindingPageFields
+  }
+}
+    fragment FindingPageFields on Finding {
+  id
+  title
+  bodyHtml
+  visibility
+  version
+  modelId
+  modelVersion
+  canEdit
+  createdAt
+  updatedAt
+  author {
+    id
+    name
+  }
+  model {
+    id
+    name
+  }
+  figures {
+    id
+    key
+    kind
+    params
+    status
+    value
+    engineVersion
+    frozenAt
+    current {
+      status
+      differs
+      latestVersion
+      message
+    }
+  }
+  shareLinks {
+    id
+    createdAt
+    revokedAt
+  }
+}`) as unknown as TypedDocumentString<FindingPageQuery, FindingPageQueryVariables>;
+export const SharedFindingDocument = new TypedDocumentString(`
+    query SharedFinding($token: String!) {
+  sharedFinding(token: $token) {
+    ...FindingPageFields
+  }
+}
+    fragment FindingPageFields on Finding {
+  id
+  title
+  bodyHtml
+  visibility
+  version
+  modelId
+  modelVersion
+  canEdit
+  createdAt
+  updatedAt
+  author {
+    id
+    name
+  }
+  model {
+    id
+    name
+  }
+  figures {
+    id
+    key
+    kind
+    params
+    status
+    value
+    engineVersion
+    frozenAt
+    current {
+      status
+      differs
+      latestVersion
+      message
+    }
+  }
+  shareLinks {
+    id
+    createdAt
+    revokedAt
+  }
+}`) as unknown as TypedDocumentString<SharedFindingQuery, SharedFindingQueryVariables>;
+export const ExportFindingDocument = new TypedDocumentString(`
+    query ExportFinding($id: ID!, $format: FindingExportFormat!) {
+  exportFinding(id: $id, format: $format)
+}
+    `) as unknown as TypedDocumentString<ExportFindingQuery, ExportFindingQueryVariables>;
+export const SetFindingVisibilityDocument = new TypedDocumentString(`
+    mutation SetFindingVisibility($id: ID!, $visibility: FindingVisibility!) {
+  setFindingVisibility(id: $id, visibility: $visibility) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    finding {
+      id
+      visibility
+      version
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<SetFindingVisibilityMutation, SetFindingVisibilityMutationVariables>;
+export const CreateShareLinkDocument = new TypedDocumentString(`
+    mutation CreateShareLink($findingId: ID!) {
+  createShareLink(findingId: $findingId) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    token
+    link {
+      id
+      createdAt
+      revokedAt
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<CreateShareLinkMutation, CreateShareLinkMutationVariables>;
+export const RevokeShareLinkDocument = new TypedDocumentString(`
+    mutation RevokeShareLink($id: ID!) {
+  revokeShareLink(id: $id) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    link {
+      id
+      revokedAt
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<RevokeShareLinkMutation, RevokeShareLinkMutationVariables>;
+export const ModelFindingsDocument = new TypedDocumentString(`
+    query ModelFindings($modelId: ID!) {
+  findings(modelId: $modelId, first: 20) {
+    id
+    title
+    visibility
+    modelVersion
+    updatedAt
+    author {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModelFindingsQuery, ModelFindingsQueryVariables>;
 export const InvitationPreviewDocument = new TypedDocumentString(`
     query InvitationPreview($token: String!) {
   invitationPreview(token: $token) {
