@@ -6,6 +6,7 @@ import { FINDING_PAGE_QUERY, SHARED_FINDING_QUERY } from "@/lib/client/finding-o
 import { gql } from "@/lib/client/graphql";
 import { EmptyState, ErrorMessage, Loading } from "../_components/states";
 import { FindingControls, FindingExports } from "./finding-controls";
+import { FindingEditor } from "./finding-editor";
 import { FindingView } from "./finding-view";
 
 export function FindingPage({ id }: { id: string }) {
@@ -19,6 +20,7 @@ export function FindingPage({ id }: { id: string }) {
     <FindingView finding={finding}>
       <FindingExports id={finding.id} />
       {finding.canEdit ? <FindingControls finding={finding} queryKey={queryKey} /> : null}
+      {finding.canEdit ? <FindingEditor finding={finding} queryKey={queryKey} /> : null}
     </FindingView>
   );
 }

@@ -6,7 +6,7 @@ export type FindingPageFields = NonNullable<FindingPageQuery["finding"]>;
 
 graphql(`
   fragment FindingPageFields on Finding {
-    id title bodyHtml visibility version modelId modelVersion canEdit createdAt updatedAt
+    id title body bodyHtml visibility version modelId modelVersion canEdit createdAt updatedAt
     author { id name }
     model { id name }
     figures {
@@ -49,6 +49,24 @@ export const REVOKE_SHARE_LINK_MUTATION = graphql(`
 
 export const MODEL_FINDINGS_QUERY = graphql(`
   query ModelFindings($modelId: ID!) {
-    findings(modelId: $modelId, first: 20) { id title visibility modelVersion updatedAt author { id name } }
+    findings(modelId: $modelId, first: 20) { id title visibility modelVersion updatedAt canEdit author { id name } }
+  }
+`);
+
+export const CREATE_FINDING_MUTATION = graphql(`
+  mutation CreateFinding($input: CreateFindingInput!) {
+    createFinding(input: $input) { ok error { ...MutationErrorFields } finding { id } }
+  }
+`);
+
+export const UPDATE_FINDING_MUTATION = graphql(`
+  mutation UpdateFinding($input: UpdateFindingInput!) {
+    updateFinding(input: $input) { ok error { ...MutationErrorFields } finding { id version } }
+  }
+`);
+
+export const ADD_FINDING_FIGURE_MUTATION = graphql(`
+  mutation AddFindingFigure($input: AddFindingFigureInput!) {
+    addFindingFigure(input: $input) { ok error { ...MutationErrorFields } finding { id version } }
   }
 `);

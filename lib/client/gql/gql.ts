@@ -66,14 +66,17 @@ type Documents = {
     "\n  mutation DeleteComment($id: ID!, $version: Int!) {\n    deleteComment(id: $id, version: $version) { ok error { ...MutationErrorFields } }\n  }\n": typeof types.DeleteCommentDocument,
     "\n  mutation AddClaim($annotationId: ID!, $spec: JSON!) {\n    addClaim(annotationId: $annotationId, spec: $spec) { ok error { ...MutationErrorFields } claim { id status } }\n  }\n": typeof types.AddClaimDocument,
     "\n  query EvidenceSources($id: ID!) {\n    model(id: $id) { id evidenceSources { id kind modelVersion createdAt } }\n  }\n": typeof types.EvidenceSourcesDocument,
-    "\n  fragment FindingPageFields on Finding {\n    id title bodyHtml visibility version modelId modelVersion canEdit createdAt updatedAt\n    author { id name }\n    model { id name }\n    figures {\n      id key kind params status value engineVersion frozenAt\n      current { status differs latestVersion message }\n    }\n    shareLinks { id createdAt revokedAt }\n  }\n": typeof types.FindingPageFieldsFragmentDoc,
+    "\n  fragment FindingPageFields on Finding {\n    id title body bodyHtml visibility version modelId modelVersion canEdit createdAt updatedAt\n    author { id name }\n    model { id name }\n    figures {\n      id key kind params status value engineVersion frozenAt\n      current { status differs latestVersion message }\n    }\n    shareLinks { id createdAt revokedAt }\n  }\n": typeof types.FindingPageFieldsFragmentDoc,
     "\n  query FindingPage($id: ID!) { finding(id: $id) { ...FindingPageFields } }\n": typeof types.FindingPageDocument,
     "\n  query SharedFinding($token: String!) { sharedFinding(token: $token) { ...FindingPageFields } }\n": typeof types.SharedFindingDocument,
     "\n  query ExportFinding($id: ID!, $format: FindingExportFormat!) { exportFinding(id: $id, format: $format) }\n": typeof types.ExportFindingDocument,
     "\n  mutation SetFindingVisibility($id: ID!, $visibility: FindingVisibility!) {\n    setFindingVisibility(id: $id, visibility: $visibility) { ok error { ...MutationErrorFields } finding { id visibility version } }\n  }\n": typeof types.SetFindingVisibilityDocument,
     "\n  mutation CreateShareLink($findingId: ID!) {\n    createShareLink(findingId: $findingId) { ok error { ...MutationErrorFields } token link { id createdAt revokedAt } }\n  }\n": typeof types.CreateShareLinkDocument,
     "\n  mutation RevokeShareLink($id: ID!) {\n    revokeShareLink(id: $id) { ok error { ...MutationErrorFields } link { id revokedAt } }\n  }\n": typeof types.RevokeShareLinkDocument,
-    "\n  query ModelFindings($modelId: ID!) {\n    findings(modelId: $modelId, first: 20) { id title visibility modelVersion updatedAt author { id name } }\n  }\n": typeof types.ModelFindingsDocument,
+    "\n  query ModelFindings($modelId: ID!) {\n    findings(modelId: $modelId, first: 20) { id title visibility modelVersion updatedAt canEdit author { id name } }\n  }\n": typeof types.ModelFindingsDocument,
+    "\n  mutation CreateFinding($input: CreateFindingInput!) {\n    createFinding(input: $input) { ok error { ...MutationErrorFields } finding { id } }\n  }\n": typeof types.CreateFindingDocument,
+    "\n  mutation UpdateFinding($input: UpdateFindingInput!) {\n    updateFinding(input: $input) { ok error { ...MutationErrorFields } finding { id version } }\n  }\n": typeof types.UpdateFindingDocument,
+    "\n  mutation AddFindingFigure($input: AddFindingFigureInput!) {\n    addFindingFigure(input: $input) { ok error { ...MutationErrorFields } finding { id version } }\n  }\n": typeof types.AddFindingFigureDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { teamName invitedByName role email expiresAt status alreadyMember }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token) { ok error { ...MutationErrorFields } }\n  }\n": typeof types.DeclineInvitationDocument,
     "\n  query ModelViewerRole($id: ID!) {\n    model(id: $id) { id team { id viewerRole } }\n  }\n": typeof types.ModelViewerRoleDocument,
@@ -150,14 +153,17 @@ const documents: Documents = {
     "\n  mutation DeleteComment($id: ID!, $version: Int!) {\n    deleteComment(id: $id, version: $version) { ok error { ...MutationErrorFields } }\n  }\n": types.DeleteCommentDocument,
     "\n  mutation AddClaim($annotationId: ID!, $spec: JSON!) {\n    addClaim(annotationId: $annotationId, spec: $spec) { ok error { ...MutationErrorFields } claim { id status } }\n  }\n": types.AddClaimDocument,
     "\n  query EvidenceSources($id: ID!) {\n    model(id: $id) { id evidenceSources { id kind modelVersion createdAt } }\n  }\n": types.EvidenceSourcesDocument,
-    "\n  fragment FindingPageFields on Finding {\n    id title bodyHtml visibility version modelId modelVersion canEdit createdAt updatedAt\n    author { id name }\n    model { id name }\n    figures {\n      id key kind params status value engineVersion frozenAt\n      current { status differs latestVersion message }\n    }\n    shareLinks { id createdAt revokedAt }\n  }\n": types.FindingPageFieldsFragmentDoc,
+    "\n  fragment FindingPageFields on Finding {\n    id title body bodyHtml visibility version modelId modelVersion canEdit createdAt updatedAt\n    author { id name }\n    model { id name }\n    figures {\n      id key kind params status value engineVersion frozenAt\n      current { status differs latestVersion message }\n    }\n    shareLinks { id createdAt revokedAt }\n  }\n": types.FindingPageFieldsFragmentDoc,
     "\n  query FindingPage($id: ID!) { finding(id: $id) { ...FindingPageFields } }\n": types.FindingPageDocument,
     "\n  query SharedFinding($token: String!) { sharedFinding(token: $token) { ...FindingPageFields } }\n": types.SharedFindingDocument,
     "\n  query ExportFinding($id: ID!, $format: FindingExportFormat!) { exportFinding(id: $id, format: $format) }\n": types.ExportFindingDocument,
     "\n  mutation SetFindingVisibility($id: ID!, $visibility: FindingVisibility!) {\n    setFindingVisibility(id: $id, visibility: $visibility) { ok error { ...MutationErrorFields } finding { id visibility version } }\n  }\n": types.SetFindingVisibilityDocument,
     "\n  mutation CreateShareLink($findingId: ID!) {\n    createShareLink(findingId: $findingId) { ok error { ...MutationErrorFields } token link { id createdAt revokedAt } }\n  }\n": types.CreateShareLinkDocument,
     "\n  mutation RevokeShareLink($id: ID!) {\n    revokeShareLink(id: $id) { ok error { ...MutationErrorFields } link { id revokedAt } }\n  }\n": types.RevokeShareLinkDocument,
-    "\n  query ModelFindings($modelId: ID!) {\n    findings(modelId: $modelId, first: 20) { id title visibility modelVersion updatedAt author { id name } }\n  }\n": types.ModelFindingsDocument,
+    "\n  query ModelFindings($modelId: ID!) {\n    findings(modelId: $modelId, first: 20) { id title visibility modelVersion updatedAt canEdit author { id name } }\n  }\n": types.ModelFindingsDocument,
+    "\n  mutation CreateFinding($input: CreateFindingInput!) {\n    createFinding(input: $input) { ok error { ...MutationErrorFields } finding { id } }\n  }\n": types.CreateFindingDocument,
+    "\n  mutation UpdateFinding($input: UpdateFindingInput!) {\n    updateFinding(input: $input) { ok error { ...MutationErrorFields } finding { id version } }\n  }\n": types.UpdateFindingDocument,
+    "\n  mutation AddFindingFigure($input: AddFindingFigureInput!) {\n    addFindingFigure(input: $input) { ok error { ...MutationErrorFields } finding { id version } }\n  }\n": types.AddFindingFigureDocument,
     "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) { teamName invitedByName role email expiresAt status alreadyMember }\n  }\n": types.InvitationPreviewDocument,
     "\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token) { ok error { ...MutationErrorFields } }\n  }\n": types.DeclineInvitationDocument,
     "\n  query ModelViewerRole($id: ID!) {\n    model(id: $id) { id team { id viewerRole } }\n  }\n": types.ModelViewerRoleDocument,
@@ -390,7 +396,7 @@ export function graphql(source: "\n  query EvidenceSources($id: ID!) {\n    mode
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment FindingPageFields on Finding {\n    id title bodyHtml visibility version modelId modelVersion canEdit createdAt updatedAt\n    author { id name }\n    model { id name }\n    figures {\n      id key kind params status value engineVersion frozenAt\n      current { status differs latestVersion message }\n    }\n    shareLinks { id createdAt revokedAt }\n  }\n"): typeof import('./graphql').FindingPageFieldsFragmentDoc;
+export function graphql(source: "\n  fragment FindingPageFields on Finding {\n    id title body bodyHtml visibility version modelId modelVersion canEdit createdAt updatedAt\n    author { id name }\n    model { id name }\n    figures {\n      id key kind params status value engineVersion frozenAt\n      current { status differs latestVersion message }\n    }\n    shareLinks { id createdAt revokedAt }\n  }\n"): typeof import('./graphql').FindingPageFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -418,7 +424,19 @@ export function graphql(source: "\n  mutation RevokeShareLink($id: ID!) {\n    r
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ModelFindings($modelId: ID!) {\n    findings(modelId: $modelId, first: 20) { id title visibility modelVersion updatedAt author { id name } }\n  }\n"): typeof import('./graphql').ModelFindingsDocument;
+export function graphql(source: "\n  query ModelFindings($modelId: ID!) {\n    findings(modelId: $modelId, first: 20) { id title visibility modelVersion updatedAt canEdit author { id name } }\n  }\n"): typeof import('./graphql').ModelFindingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFinding($input: CreateFindingInput!) {\n    createFinding(input: $input) { ok error { ...MutationErrorFields } finding { id } }\n  }\n"): typeof import('./graphql').CreateFindingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateFinding($input: UpdateFindingInput!) {\n    updateFinding(input: $input) { ok error { ...MutationErrorFields } finding { id version } }\n  }\n"): typeof import('./graphql').UpdateFindingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddFindingFigure($input: AddFindingFigureInput!) {\n    addFindingFigure(input: $input) { ok error { ...MutationErrorFields } finding { id version } }\n  }\n"): typeof import('./graphql').AddFindingFigureDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

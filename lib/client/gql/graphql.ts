@@ -32,6 +32,19 @@ export type ActivityKind =
   /** A vote on an annotation (`id` is the annotation's id). */
   | 'VOTE';
 
+export type AddFindingFigureInput = {
+  /** The finding version you read (optional); a stale one answers CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The finding. */
+  findingId: string | number;
+  /** The key the body cites it by (letters, digits, '-', '_'; default fig-<n>). */
+  key?: string | null | undefined;
+  /** What it shows. */
+  kind: FindingFigureKind;
+  /** Its params (see FindingFigureKind), validated per kind. */
+  params: unknown;
+};
+
 /**
  * Where an analysis stands. READY: `result` is there (computed now or read from the cache). QUEUED or
  * RUNNING: a background job computes it (`jobId`, `progress`); ask again or follow the job. FAILED or
@@ -123,6 +136,17 @@ export type CreateCommentInput = {
   target: CommentTarget;
   /** The head ("L.H") or annotation id. */
   targetId: string | number;
+};
+
+export type CreateFindingInput = {
+  /** Markdown, at most 20 000 characters. */
+  body?: string | null | undefined;
+  /** The model (EDITOR or OWNER of its team). */
+  modelId: string | number;
+  /** The title, 1–200 characters. */
+  title: string;
+  /** The version to pin (default: the latest). */
+  version?: number | null | undefined;
 };
 
 export type CreateTeamInput = {
@@ -393,6 +417,17 @@ export type UpdateAnnotationInput = {
   label?: string | null | undefined;
   /** The version you read; a stale one is refused with a CONFLICT error carrying the current annotation. */
   version: number;
+};
+
+export type UpdateFindingInput = {
+  /** A new body. */
+  body?: string | null | undefined;
+  /** The version you read; a stale one answers CONFLICT with the current finding in `extensions.current`. */
+  expectedVersion: number;
+  /** The finding. */
+  id: string | number;
+  /** A new title. */
+  title?: string | null | undefined;
 };
 
 /**
@@ -770,21 +805,21 @@ export type EvidenceSourcesQueryVariables = Exact<{
 
 export type EvidenceSourcesQuery = { model: { id: string, evidenceSources: Array<{ id: string, kind: string, modelVersion: number, createdAt: string }> } | null };
 
-export type FindingPageFieldsFragment = { id: string, title: string, bodyHtml: string, visibility: FindingVisibility, version: number, modelId: string | null, modelVersion: number, canEdit: boolean, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, model: { id: string, name: string } | null, figures: Array<{ id: string, key: string, kind: FindingFigureKind, params: unknown, status: FindingFigureStatus, value: unknown, engineVersion: string | null, frozenAt: string | null, current: { status: FigureCurrentStatus, differs: boolean | null, latestVersion: number, message: string | null } | null }>, shareLinks: Array<{ id: string, createdAt: string, revokedAt: string | null }> };
+export type FindingPageFieldsFragment = { id: string, title: string, body: string, bodyHtml: string, visibility: FindingVisibility, version: number, modelId: string | null, modelVersion: number, canEdit: boolean, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, model: { id: string, name: string } | null, figures: Array<{ id: string, key: string, kind: FindingFigureKind, params: unknown, status: FindingFigureStatus, value: unknown, engineVersion: string | null, frozenAt: string | null, current: { status: FigureCurrentStatus, differs: boolean | null, latestVersion: number, message: string | null } | null }>, shareLinks: Array<{ id: string, createdAt: string, revokedAt: string | null }> };
 
 export type FindingPageQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type FindingPageQuery = { finding: { id: string, title: string, bodyHtml: string, visibility: FindingVisibility, version: number, modelId: string | null, modelVersion: number, canEdit: boolean, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, model: { id: string, name: string } | null, figures: Array<{ id: string, key: string, kind: FindingFigureKind, params: unknown, status: FindingFigureStatus, value: unknown, engineVersion: string | null, frozenAt: string | null, current: { status: FigureCurrentStatus, differs: boolean | null, latestVersion: number, message: string | null } | null }>, shareLinks: Array<{ id: string, createdAt: string, revokedAt: string | null }> } | null };
+export type FindingPageQuery = { finding: { id: string, title: string, body: string, bodyHtml: string, visibility: FindingVisibility, version: number, modelId: string | null, modelVersion: number, canEdit: boolean, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, model: { id: string, name: string } | null, figures: Array<{ id: string, key: string, kind: FindingFigureKind, params: unknown, status: FindingFigureStatus, value: unknown, engineVersion: string | null, frozenAt: string | null, current: { status: FigureCurrentStatus, differs: boolean | null, latestVersion: number, message: string | null } | null }>, shareLinks: Array<{ id: string, createdAt: string, revokedAt: string | null }> } | null };
 
 export type SharedFindingQueryVariables = Exact<{
   token: string;
 }>;
 
 
-export type SharedFindingQuery = { sharedFinding: { id: string, title: string, bodyHtml: string, visibility: FindingVisibility, version: number, modelId: string | null, modelVersion: number, canEdit: boolean, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, model: { id: string, name: string } | null, figures: Array<{ id: string, key: string, kind: FindingFigureKind, params: unknown, status: FindingFigureStatus, value: unknown, engineVersion: string | null, frozenAt: string | null, current: { status: FigureCurrentStatus, differs: boolean | null, latestVersion: number, message: string | null } | null }>, shareLinks: Array<{ id: string, createdAt: string, revokedAt: string | null }> } };
+export type SharedFindingQuery = { sharedFinding: { id: string, title: string, body: string, bodyHtml: string, visibility: FindingVisibility, version: number, modelId: string | null, modelVersion: number, canEdit: boolean, createdAt: string, updatedAt: string, author: { id: string, name: string } | null, model: { id: string, name: string } | null, figures: Array<{ id: string, key: string, kind: FindingFigureKind, params: unknown, status: FindingFigureStatus, value: unknown, engineVersion: string | null, frozenAt: string | null, current: { status: FigureCurrentStatus, differs: boolean | null, latestVersion: number, message: string | null } | null }>, shareLinks: Array<{ id: string, createdAt: string, revokedAt: string | null }> } };
 
 export type ExportFindingQueryVariables = Exact<{
   id: string | number;
@@ -821,7 +856,28 @@ export type ModelFindingsQueryVariables = Exact<{
 }>;
 
 
-export type ModelFindingsQuery = { findings: Array<{ id: string, title: string, visibility: FindingVisibility, modelVersion: number, updatedAt: string, author: { id: string, name: string } | null }> };
+export type ModelFindingsQuery = { findings: Array<{ id: string, title: string, visibility: FindingVisibility, modelVersion: number, updatedAt: string, canEdit: boolean, author: { id: string, name: string } | null }> };
+
+export type CreateFindingMutationVariables = Exact<{
+  input: CreateFindingInput;
+}>;
+
+
+export type CreateFindingMutation = { createFinding: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, finding: { id: string } | null } };
+
+export type UpdateFindingMutationVariables = Exact<{
+  input: UpdateFindingInput;
+}>;
+
+
+export type UpdateFindingMutation = { updateFinding: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, finding: { id: string, version: number } | null } };
+
+export type AddFindingFigureMutationVariables = Exact<{
+  input: AddFindingFigureInput;
+}>;
+
+
+export type AddFindingFigureMutation = { addFindingFigure: { ok: boolean, error: { message: string, inputErrors: Array<{ path: Array<string>, message: string }> } | null, finding: { id: string, version: number } | null } };
 
 export type InvitationPreviewQueryVariables = Exact<{
   token: string;
@@ -1116,6 +1172,7 @@ export const FindingPageFieldsFragmentDoc = new TypedDocumentString(`
     fragment FindingPageFields on Finding {
   id
   title
+  body
   bodyHtml
   visibility
   version
@@ -2420,6 +2477,7 @@ export const FindingPageDocument = new TypedDocumentString(`
     fragment FindingPageFields on Finding {
   id
   title
+  body
   bodyHtml
   visibility
   version
@@ -2467,6 +2525,7 @@ export const SharedFindingDocument = new TypedDocumentString(`
     fragment FindingPageFields on Finding {
   id
   title
+  body
   bodyHtml
   visibility
   version
@@ -2581,6 +2640,7 @@ export const ModelFindingsDocument = new TypedDocumentString(`
     visibility
     modelVersion
     updatedAt
+    canEdit
     author {
       id
       name
@@ -2588,6 +2648,65 @@ export const ModelFindingsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelFindingsQuery, ModelFindingsQueryVariables>;
+export const CreateFindingDocument = new TypedDocumentString(`
+    mutation CreateFinding($input: CreateFindingInput!) {
+  createFinding(input: $input) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    finding {
+      id
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<CreateFindingMutation, CreateFindingMutationVariables>;
+export const UpdateFindingDocument = new TypedDocumentString(`
+    mutation UpdateFinding($input: UpdateFindingInput!) {
+  updateFinding(input: $input) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    finding {
+      id
+      version
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<UpdateFindingMutation, UpdateFindingMutationVariables>;
+export const AddFindingFigureDocument = new TypedDocumentString(`
+    mutation AddFindingFigure($input: AddFindingFigureInput!) {
+  addFindingFigure(input: $input) {
+    ok
+    error {
+      ...MutationErrorFields
+    }
+    finding {
+      id
+      version
+    }
+  }
+}
+    fragment MutationErrorFields on MutationError {
+  message
+  inputErrors {
+    path
+    message
+  }
+}`) as unknown as TypedDocumentString<AddFindingFigureMutation, AddFindingFigureMutationVariables>;
 export const InvitationPreviewDocument = new TypedDocumentString(`
     query InvitationPreview($token: String!) {
   invitationPreview(token: $token) {

@@ -19,6 +19,7 @@ import { cellKey, heatmapScene } from "../../../_components/figures/heatmap";
 import { unitPosition } from "../../../_components/figures/palette";
 import { useWidth } from "../../../_components/figures/use-width";
 import { ErrorMessage, Loading } from "../../../_components/states";
+import { CiteInFinding } from "../../../findings/cite-in-finding";
 import { ModelNav } from "../model-nav";
 import { COMPOSITION_QUERY } from "./composition-query";
 import { baselineRange, nestScores } from "./composition-scale";
@@ -78,6 +79,7 @@ export function CompositionPage({ id }: { id: string }) {
     <div className="page" data-testid="composition-page">
       <ModelNav id={id} name={model.name} current="composition" />
       <h1>Composition</h1>
+      {model.config.nLayers >= 2 ? <CiteInFinding modelId={id} kind="COMPOSITION" params={{ mode: kind }} title={`${kind}-composition of ${model.name}`} /> : null}
       {model.config.nLayers < 2 ? <p className="subtle">Composition needs two layers; {model.name} has {model.config.nLayers}.</p> : null}
       <div className="row" role="group" aria-label="Composition type">
         {KINDS.map((k) => <button key={k} type="button" className={k === kind ? undefined : "secondary"} aria-pressed={k === kind} onClick={() => setKind(k)}>{k}-composition</button>)}

@@ -10,6 +10,7 @@ import { gql } from "@/lib/client/graphql";
 import type { HeadCircuitsQuery, HeadCompositionQuery, HeadScoresQuery, HeadSpectraQuery } from "@/lib/client/gql/graphql";
 import { queryKeys } from "@/lib/client/query-keys";
 import { ErrorMessage, Loading } from "../../../../_components/states";
+import { CiteInFinding } from "../../../../findings/cite-in-finding";
 import { ModelNav } from "../../model-nav";
 import { AnnotationsPanel } from "./annotations-panel";
 import { HEAD_CIRCUITS_QUERY, HEAD_COMPOSITION_QUERY, HEAD_SCORES_QUERY, HEAD_SPECTRA_QUERY } from "./head-queries";
@@ -52,6 +53,7 @@ export function HeadPage({ id, head }: { id: string; head: string }) {
     <div className="page" data-testid="head-page">
       <ModelNav id={id} name={model.name} current="head" head={head} />
       <h1>Head {head}</h1>
+      <CiteInFinding modelId={id} kind="HEAD_CARD" params={{ head }} title={`Head ${head} of ${model.name}`} />
       <p className="subtle">Layer {h.layer}, head {h.index} of {model.name} ({model.config.nLayers} layer{model.config.nLayers === 1 ? "" : "s"} × {model.config.nHeads} heads).</p>
 
       <div className="figure-grid">
