@@ -325,8 +325,10 @@ describe("a new user in the browser", () => {
     const cookies = await browser.context.cookies(server.url);
     expect(cookies.find((c) => c.name.endsWith("session_token"))).toBeUndefined();
     expect(await meWith(before)).toBeNull();
+    // Signed out, the library shows only public models (issue 9's public pages), with no sign-out button.
     await page.goto(`${server.url}/models`);
-    await page.getByText("Sign in to continue").waitFor();
+    await page.getByTestId("signed-out-banner").waitFor();
     await page.locator(".site-header").getByRole("link", { name: "Sign up" }).waitFor();
+    expect(await page.getByRole("button", { name: "Sign out" }).count()).toBe(0);
   });
 });
