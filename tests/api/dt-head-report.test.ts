@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HEAD_REPORT_IN_PROCESS_BYTES, HEAD_REPORT_KIND, startHeadReportAfterUpload } from "@/lib/analysis/head-report";
 import type { Actor } from "@/lib/auth/policy";
 import { jobRunner } from "@/lib/jobs/queue/runner";
-import { getJob } from "@/lib/jobs/queue/store";
 import { handleModelUpload } from "@/lib/upload/handler";
 import { createTestUser, useTestDatabase } from "@/tests/helpers/db";
+import { jobEnded } from "@/tests/helpers/jobs";
 import { createTeamWith } from "@/tests/graphql/fixtures";
 import { gql } from "@/tests/graphql/harness";
 import { dtMetadata, dtTensors, DT_CFG } from "@/tests/engine/transformer/dt-fixtures";
@@ -31,16 +31,6 @@ beforeAll(async () => {
 });
 afterAll(() => jobRunner(t.db).stop({ abort: true }));
 
-async function ended(jobId: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = (await getJob(t.db, jobId))!;
-    if (job.status !== "QUEUED" && job.status !== "RUNNING") return job;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 interface Report {
   status: string; message: string | null; attentionOnly: boolean;
   skipped: { score: string; reason: string }[];
@@ -59,7 +49,7 @@ describe("the head report of a decision transformer", () => {
     const { id } = (await response.json()) as { id: string };
     const jobs = await t.db.job.findMany({ where: { modelVersion: { modelId: id } }, select: { id: true, kind: true } });
     expect(jobs.map((j) => j.kind)).toEqual([HEAD_REPORT_KIND]);
-    const job = await ended(jobs[0].id);
+    const job = await jobEnded(t.db, jobs[0].id);
     expect({ status: job.status, error: job.error ?? null }).toEqual({ status: "SUCCEEDED", error: null });
 
     const r = await gql<{ model: { headReport: Report } }>(t.db, uploader, `query($id: ID!) { model(id: $id) { headReport {

@@ -23,6 +23,7 @@ import { MAX_ACTIVE_JOBS_PER_USER, MAX_QUEUED_JOBS_PER_ACCOUNT } from "@/lib/job
 import { JobRunner, jobRunner, setJobRunner } from "@/lib/jobs/queue/runner";
 import { getJob, WAITING_STAGE } from "@/lib/jobs/queue/store";
 import { createTestUser, useTestDatabase } from "@/tests/helpers/db";
+import { jobEnded } from "@/tests/helpers/jobs";
 import { createModelRow, createTeamWith } from "./fixtures";
 
 const t = useTestDatabase();
@@ -30,16 +31,6 @@ const FILE = path.join(demoModelsDir(), "induction-2l", "model.safetensors");
 let owner: Actor;
 let teamId: string, modelId: string, emptyId: string;
 let direct: HeadReportJson;
-
-async function ended(jobId: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = (await getJob(t.db, jobId))!;
-    if (job.status !== "QUEUED" && job.status !== "RUNNING") return job;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   owner = await createTestUser(t.db, "owner");
@@ -73,7 +64,7 @@ describe("getHeadReportForActor above the in-process bound", () => {
     const first = await getHeadReportForActor(t.db, owner, modelId, { inProcessBytes: 0 });
     expect(["QUEUED", "RUNNING"]).toContain(first.status);
     if (first.status !== "QUEUED" && first.status !== "RUNNING") return;
-    const job = await ended(first.jobId);
+    const job = await jobEnded(t.db, first.jobId);
     expect(job).toMatchObject({ status: "SUCCEEDED", progress: 1, attempts: 1, leaseOwner: null });
     const again = await getHeadReportForActor(t.db, owner, modelId, { inProcessBytes: 0 });
     expect(again).toMatchObject({ status: "READY", cached: true });
@@ -85,7 +76,7 @@ describe("getHeadReportForActor above the in-process bound", () => {
   it("ends FAILED with the worker's message when the analysis fails, caches nothing, and says the same in process", async () => {
     const queued = await getHeadReportForActor(t.db, owner, emptyId, { inProcessBytes: 0 });
     if (queued.status !== "QUEUED" && queued.status !== "RUNNING") throw new Error(`expected a job, got ${queued.status}`);
-    const job = await ended(queued.jobId);
+    const job = await jobEnded(t.db, queued.jobId);
     expect(job.status).toBe("FAILED");
     expect(job.error).toMatch(/^head-report: .*embed\.W_E/);
     const child = await getHeadReportForActor(t.db, owner, emptyId, { inProcessBytes: 0 });

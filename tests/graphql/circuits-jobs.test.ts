@@ -13,8 +13,8 @@ import { readSafetensors } from "@/lib/engine/io/safetensors";
 import { tsKernels } from "@/lib/engine/linalg/kernels-ts";
 import { loadModel, type AttnOnlyModel } from "@/lib/engine/transformer/weights";
 import { jobRunner } from "@/lib/jobs/queue/runner";
-import { getJob } from "@/lib/jobs/queue/store";
 import { createTestUser, useTestDatabase } from "@/tests/helpers/db";
+import { jobEnded } from "@/tests/helpers/jobs";
 import { buildSafetensors, type BuilderTensor } from "@/tests/helpers/safetensors-builder";
 import { createTeamWith } from "./fixtures";
 import { gql } from "./harness";
@@ -95,13 +95,7 @@ describe("a circuit field of a model above 1 MiB", () => {
     const joined = await ov();
     if (joined.state !== "READY") expect(joined.jobId).toBe(first.jobId);
 
-    const deadline = Date.now() + 120_000;
-    let job = (await getJob(t.db, first.jobId))!;
-    while (job.status === "QUEUED" || job.status === "RUNNING") {
-      if (Date.now() > deadline) throw new Error(`job still ${job.status}`);
-      await new Promise((r) => setTimeout(r, 200));
-      job = (await getJob(t.db, first.jobId))!;
-    }
+    const job = await jobEnded(t.db, first.jobId);
     expect(job).toMatchObject({ status: "SUCCEEDED", type: "analysis", kind: "ov-circuit", progress: 1 });
 
     const done = await ov();

@@ -21,6 +21,7 @@ import { getJob, LEASE_MS } from "@/lib/jobs/queue/store";
 import { startTrainingJob } from "@/lib/jobs/training-runner";
 import { trainingSpecSchema } from "@/lib/jobs/training-spec";
 import { createTestUser, testDbMode, useTestDatabase } from "../helpers/db";
+import { until } from "../helpers/poll";
 
 const t = useTestDatabase();
 const postgres = testDbMode() === "postgres";
@@ -47,16 +48,6 @@ function startWorker(): Promise<ChildProcess> {
     });
     child.on("exit", (code) => reject(new Error(`the worker exited (${code}) before it was ready: ${out}`)));
   });
-}
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const slowSpec = trainingSpecSchema.parse({ task: "text-chars", nLayers: 1, nHeads: 2, dModel: 16, nCtx: 16, steps: 20_000, seed: 3, batchSize: 4, checkpointEvery: 500, scoreEvery: 100 });

@@ -9,6 +9,7 @@ import { enqueueTrainingRun, queueJobOfTraining } from "@/lib/jobs/training-runn
 import { requestCancel } from "@/lib/jobs/queue/store";
 import { trainingSpecSchema } from "@/lib/jobs/training-spec";
 import { createTestUser, useTestDatabase } from "../helpers/db";
+import { until } from "../helpers/poll";
 
 const t = useTestDatabase();
 
@@ -24,16 +25,6 @@ const running = async (trainingJobId: string) => {
   const id = await queueJobOfTraining(t.db, trainingJobId);
   return id !== null && jobRunner(t.db).runningIds().includes(id);
 };
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("training runner", () => {
   it("marks a run FAILED with the reason and deletes its half-trained model when a checkpoint cannot be saved", async () => {
