@@ -7,7 +7,7 @@
  */
 import { Tokenizer } from "@huggingface/tokenizers";
 import { describeValue, ModelFormatError, unstorableCharacter } from "./format-error";
-import { jsonDepthBeyond } from "./json-depth";
+import { jsonTextBeyond } from "./json-depth";
 
 /** Largest vocabulary accepted (Gemma's 256k tokens fit). */
 export const MAX_VOCAB = 1 << 20;
@@ -17,6 +17,8 @@ export const MAX_TOKEN_LENGTH = 1024;
 export const MAX_TOKENIZER_DEPTH = 64;
 /** Most strings a tokenizer.json may hold (keys and values; merges of a 250k vocabulary fit). */
 export const MAX_TOKENIZER_STRINGS = 8 * MAX_VOCAB;
+/** Most arrays and objects a tokenizer.json may hold (merges of a 1M vocabulary as [a, b] pairs fit). */
+export const MAX_TOKENIZER_CONTAINERS = 2 * MAX_VOCAB;
 /** Token ids whose text is kept with a stored tokenizer (the most a model overview shows). */
 export const TOKEN_SAMPLE_SIZE = 100;
 
@@ -116,29 +118,46 @@ function checkTokenText(text: string, where: string): void {
   if (bad) throw new TokenizerError(`tokenizer: ${where} ${JSON.stringify(text.slice(0, 40))} contains ${bad}`);
 }
 
+const tooManyStrings = () => new TokenizerError(`tokenizer: tokenizer.json holds more than ${MAX_TOKENIZER_STRINGS} strings (MAX_TOKENIZER_STRINGS)`);
+const tooManyContainers = () => new TokenizerError(`tokenizer: tokenizer.json holds more than ${MAX_TOKENIZER_CONTAINERS} arrays and objects (MAX_TOKENIZER_CONTAINERS)`);
+
 /**
  * Walks a tokenizer.json without recursion, refusing nesting deeper than MAX_TOKENIZER_DEPTH, more
- * than MAX_TOKENIZER_STRINGS strings, and strings (keys too) a database cannot store.
+ * than MAX_TOKENIZER_STRINGS strings or MAX_TOKENIZER_CONTAINERS arrays and objects, and strings
+ * (keys too) a database cannot store. Strings are checked where they are met and only containers
+ * are stacked, their paths kept 4 levels deep: stacking every value with its path made a 63 MB
+ * `["",…]` cost 87 s and 4.4 GB here before the string bound was reached.
  */
 function checkTokenizerJson(json: unknown): void {
-  const stack: { value: unknown; depth: number; path: string }[] = [{ value: json, depth: 0, path: "tokenizer.json" }];
-  let strings = 0;
-  const checkString = (s: string, path: string) => {
-    if (++strings > MAX_TOKENIZER_STRINGS) throw new TokenizerError(`tokenizer: tokenizer.json holds more than ${MAX_TOKENIZER_STRINGS} strings (MAX_TOKENIZER_STRINGS)`);
+  const stack: { value: object; depth: number; path: string }[] = [];
+  let strings = 0, containers = 0;
+  const at = (path: string, depth: number, key: string | number) => (depth >= 4 ? path : typeof key === "number" ? `${path}[${key}]` : `${path}.${key.slice(0, 40)}`);
+  /** Counts and checks one string; `where` names it only when it is refused. */
+  const checkString = (s: string, where: () => string) => {
+    if (++strings > MAX_TOKENIZER_STRINGS) throw tooManyStrings();
     const bad = unstorableCharacter(s);
-    if (bad) throw new TokenizerError(`tokenizer: ${path} ${JSON.stringify(s.slice(0, 40))} contains ${bad}`);
+    if (bad) throw new TokenizerError(`tokenizer: ${where()} ${JSON.stringify(s.slice(0, 40))} contains ${bad}`);
   };
+  /** A value met at `key` of the container at `path` (key null: the root). */
+  const visit = (value: unknown, depth: number, path: string, key: string | number | null) => {
+    const here = () => (key === null ? path : at(path, depth - 1, key));
+    if (typeof value === "string") checkString(value, here);
+    else if (typeof value === "object" && value !== null) {
+      if (++containers > MAX_TOKENIZER_CONTAINERS) throw tooManyContainers();
+      stack.push({ value, depth, path: here() });
+    }
+  };
+  visit(json, 0, "tokenizer.json", null);
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;
-    if (typeof value === "string") checkString(value, path);
-    if (typeof value !== "object" || value === null) continue;
     if (depth >= MAX_TOKENIZER_DEPTH) throw new TokenizerError(`tokenizer: ${path.slice(0, 200)} nests deeper than ${MAX_TOKENIZER_DEPTH} levels (MAX_TOKENIZER_DEPTH)`);
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], depth: depth + 1, path: depth < 4 ? `${path}[${i}]` : path });
+      for (let i = 0; i < value.length; i++) visit(value[i], depth + 1, path, i);
     } else {
-      for (const [k, v] of Object.entries(value)) {
-        checkString(k, `a key of ${path}`);
-        stack.push({ value: v, depth: depth + 1, path: depth < 4 ? `${path}.${k.slice(0, 40)}` : path });
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) continue;
+        checkString(k, () => `a key of ${path}`);
+        visit((value as Record<string, unknown>)[k], depth + 1, path, k);
       }
     }
   }
@@ -242,8 +261,11 @@ export function parseTokenizer(input: string | unknown, d_vocab: number): ModelT
   let json: unknown = input;
   if (typeof input === "string") {
     // Bound the nesting on the text: JSON.parse of a 1 MB `[[[[…]]]]` alone takes a third of a second.
-    const depth = jsonDepthBeyond(input, MAX_TOKENIZER_DEPTH);
-    if (depth !== undefined) throw new TokenizerError(`tokenizer: the JSON nests ${depth} levels deep, more than the ${MAX_TOKENIZER_DEPTH}-level limit (MAX_TOKENIZER_DEPTH)`);
+    // Count strings and containers the same way: JSON.parse of 21 million of them takes seconds and gigabytes.
+    const fault = jsonTextBeyond(input, { depth: MAX_TOKENIZER_DEPTH, strings: MAX_TOKENIZER_STRINGS, containers: MAX_TOKENIZER_CONTAINERS });
+    if (fault?.bound === "depth") throw new TokenizerError(`tokenizer: the JSON nests ${fault.reached} levels deep, more than the ${MAX_TOKENIZER_DEPTH}-level limit (MAX_TOKENIZER_DEPTH)`);
+    if (fault?.bound === "strings") throw tooManyStrings();
+    if (fault) throw tooManyContainers();
     try {
       json = JSON.parse(input);
     } catch (e) {

@@ -64,7 +64,7 @@ const fail = (field: string, why: string): never => {
 function labels(v: unknown, field: string, n: number): string[] {
   if (!Array.isArray(v)) return fail(field, "must be an array of strings");
   if (v.length !== n) fail(field, `has ${v.length} labels but must have ${n}`);
-  for (const [i, s] of v.entries()) if (typeof s !== "string" || s.length > MAX_LABEL_LENGTH) fail(`${field}[${i}]`, `must be a string of at most ${MAX_LABEL_LENGTH} characters`);
+  for (const [i, s] of v.entries()) if (typeof s !== "string" || s.length > MAX_LABEL_LENGTH) fail(`${field}[${i}]`, `must be a string of at most ${MAX_LABEL_LENGTH} characters (MAX_LABEL_LENGTH)`);
   return v as string[];
 }
 
@@ -93,7 +93,11 @@ function parseSpec(raw: string | undefined, shapes: ReadonlyMap<string, readonly
     if (typeof st.grid !== "object" || st.grid === null || Array.isArray(st.grid)) fail("state.grid", `must be an object with width, height and channels, got ${describeValue(st.grid)}`);
     const g = st.grid as Record<string, unknown>;
     const width = posInt(g.width, "state.grid.width", MAX_STATE_FEATURES), height = posInt(g.height, "state.grid.height", MAX_STATE_FEATURES);
-    const channels = Array.isArray(g.channels) ? labels(g.channels, "state.grid.channels", g.channels.length) : fail("state.grid.channels", "must be an array of strings");
+    if (!Array.isArray(g.channels)) fail("state.grid.channels", "must be an array of strings");
+    // width × height × channels = n_features with width, height ≥ 1: more channels than features never fit (checked before the labels are walked).
+    const nChannels = (g.channels as unknown[]).length;
+    if (nChannels < 1 || nChannels > F) fail("state.grid.channels", `has ${nChannels} channels but must have 1 to n_features (${F})`);
+    const channels = labels(g.channels, "state.grid.channels", nChannels);
     if (width * height * channels.length !== F) fail("state.grid", `covers ${width}×${height}×${channels.length} = ${width * height * channels.length} features but n_features is ${F}`);
     const index = g.index ?? "channel * width * height + x * height + y";
     if (index !== "channel * width * height + x * height + y") fail("state.grid.index", `must be "channel * width * height + x * height + y"`);
@@ -104,7 +108,7 @@ function parseSpec(raw: string | undefined, shapes: ReadonlyMap<string, readonly
   const padding = ac.padding_row ?? false;
   if (typeof padding !== "boolean") fail("actions.padding_row", "must be true or false");
   const nActions = actionShape[0] - (padding ? 1 : 0);
-  if (nActions < 1 || nActions > MAX_ACTIONS) throw new SafetensorsError(`embed.W_E_action has ${actionShape[0]} rows: it must hold 1 to ${MAX_ACTIONS} actions${padding ? " plus the padding row" : ""}`, "embed.W_E_action");
+  if (nActions < 1 || nActions > MAX_ACTIONS) throw new SafetensorsError(`embed.W_E_action has ${actionShape[0]} rows: it must hold 1 to ${MAX_ACTIONS} actions${padding ? " plus the padding row" : ""} (MAX_ACTIONS)`, "embed.W_E_action");
   const actionLabels = ac.labels === undefined ? Array.from({ length: nActions }, (_, i) => `action ${i}`) : labels(ac.labels, "actions.labels", nActions);
   const r = (m.rtg ?? {}) as Record<string, unknown>;
   const rtg = { min: r.min ?? 0, max: r.max ?? 1 };
