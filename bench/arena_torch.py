@@ -7,10 +7,12 @@ token/positional positivity (eigenvalues of the d_head side, W_U W_E and X^T X o
 forward passes (attention patterns only) with every detector on the same token batches.
 
 usage: /usr/bin/python3 bench/arena_torch.py MODEL.safetensors TOKENS.json [--topk-heads N]
+       /usr/bin/python3 bench/arena_torch.py MODEL.safetensors --topk-only N
 TOKENS.json: {"repeated": [[...]], "L": 50, "varied": [[...]], "caller": [[...]], "callerL": [..],
 "baselineSamples": 100}. Prints one JSON line: seconds per stage and the scores (for the
 cross-check against the CLI's report). With --topk-heads N it also times the brute-force
-full-vocabulary OV and QK top-10 of N heads (every one of the 50278^2 entries).
+full-vocabulary OV and QK top-10 of N heads (every one of the 50278^2 entries); --topk-only N
+does the load and that brute force alone (bench/arena-topk-planted.ts).
 """
 import json
 import os
@@ -148,7 +150,38 @@ def blas_library():
     return sorted(os.path.realpath(x) for x in libs)
 
 
+def all_heads(cfg, t):
+    """Q/K/V/O of every head stacked [n_layers * n_heads, ...], head index layer * n_heads + head."""
+    L = cfg["n_layers"]
+    return {w: torch.stack([t[f"blocks.{l}.attn.{w}"] for l in range(L)]).flatten(0, 1) for w in ("W_Q", "W_K", "W_V", "W_O")}
+
+
+def brute_heads(t, W, n):
+    """Brute-force OV and QK top-10 of heads 0..n-1, as flat indices row * d_vocab + col."""
+    W_E, W_U = t["embed.W_E"], t["unembed.W_U"]
+    top = {}
+    for i in range(n):
+        ov_v, ov_i = brute_topk(W_E @ W["W_V"][i], W["W_O"][i] @ W_U, 10)
+        qk_v, qk_i = brute_topk(W_E @ W["W_Q"][i], (W_E @ W["W_K"][i]).T.contiguous(), 10)
+        top[i] = {"ov": [int(x) for x in ov_i], "qk": [int(x) for x in qk_i], "ovValues": ov_v.tolist(), "qkValues": qk_v.tolist()}
+    return top
+
+
+def topk_only(path, n):
+    times = {"import": T_IMPORT}
+    tic = time.perf_counter()
+    cfg, t = load(path)
+    times["load"] = time.perf_counter() - tic
+    tic = time.perf_counter()
+    with torch.no_grad():
+        top = brute_heads(t, all_heads(cfg, t), n)
+    times["topk"] = time.perf_counter() - tic
+    print(json.dumps({"times": times, "threads": torch.get_num_threads(), "blas": blas_library(), "torch": torch.__version__, "top": top}))
+
+
 def main():
+    if "--topk-only" in sys.argv:
+        return topk_only(sys.argv[1], int(sys.argv[sys.argv.index("--topk-only") + 1]))
     path, tok_path = sys.argv[1], sys.argv[2]
     topk_heads = int(sys.argv[sys.argv.index("--topk-heads") + 1]) if "--topk-heads" in sys.argv else 0
     toks = json.load(open(tok_path))
@@ -187,8 +220,7 @@ def main():
         stage("composition")
         base = baseline(cfg["d_model"], cfg["d_head"], toks.get("baselineSamples", 100))
         stage("compositionBaseline")
-        L = cfg["n_layers"]
-        W = {w: torch.stack([t[f"blocks.{l}.attn.{w}"] for l in range(L)]).flatten(0, 1) for w in ("W_Q", "W_K", "W_V", "W_O")}
+        W = all_heads(cfg, t)
         W_E, W_U, W_pos = t["embed.W_E"], t["unembed.W_U"], t["pos_embed.W_pos"]
         WUE = W_U @ W_E
         scores["ovCopying"] = positivity(torch.linalg.eigvals(W["W_O"] @ WUE @ W["W_V"]))
@@ -200,11 +232,7 @@ def main():
         scores["qkPositionalPositivity"] = positivity(torch.linalg.eigvals(W["W_K"].transpose(-1, -2) @ GP @ W["W_Q"]))
         stage("qkPositionalPositivity")
         analyze_total = sum(v for k, v in times.items() if k != "import")
-        top = {}
-        for i in range(topk_heads):
-            ov_v, ov_i = brute_topk(W_E @ W["W_V"][i], W["W_O"][i] @ W_U, 10)
-            qk_v, qk_i = brute_topk(W_E @ W["W_Q"][i], (W_E @ W["W_K"][i]).T.contiguous(), 10)
-            top[i] = {"ov": [int(x) for x in ov_i], "qk": [int(x) for x in qk_i], "ovValues": ov_v.tolist(), "qkValues": qk_v.tolist()}
+        top = brute_heads(t, W, topk_heads)
         if topk_heads:
             stage("topk")
     flat = lambda x: x.flatten().tolist()  # noqa: E731

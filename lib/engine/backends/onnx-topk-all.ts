@@ -58,6 +58,7 @@ export async function groupTopKAll(args: GroupTopKArgs): Promise<TopKAll> {
       },
       { M: new rt.Tensor("float32", M, [rows, groups]) },
     );
+    scan.scanned += rows * groups * GROUP;
     if (!scan.full && rows * fullGroups >= k) {
       const lows = new Float64Array(rows * fullGroups);
       for (let r = 0; r < rows; r++) {

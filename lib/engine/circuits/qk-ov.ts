@@ -107,6 +107,8 @@ export interface CircuitTopK {
   readonly entries: CircuitEntry[];
   /** Top-k of every row (kernels' RowTopK), when asked. */
   readonly perRow?: RowTopK;
+  /** Entries the pruned scan computed, of rows × cols (when the backend counts them). */
+  readonly scanned?: number;
 }
 
 /**
@@ -120,6 +122,6 @@ export async function circuitTopK(c: ThinCircuit, topk: number, opts: { kernels?
   const negate = !!opts.smallest;
   const all = await k.matmulTopKAll(c.left, c.rightT, c.rows, c.d_head, c.cols, topk, { transB: true, negate });
   const entries = Array.from(all.values, (value, j) => ({ row: all.rows[j], col: all.cols[j], value }));
-  if (!opts.perRow) return { entries };
-  return { entries, perRow: await k.matmulTopKRows(c.left, c.rightT, c.rows, c.d_head, c.cols, topk, { transB: true, negate }) };
+  if (!opts.perRow) return { entries, scanned: all.scanned };
+  return { entries, scanned: all.scanned, perRow: await k.matmulTopKRows(c.left, c.rightT, c.rows, c.d_head, c.cols, topk, { transB: true, negate }) };
 }

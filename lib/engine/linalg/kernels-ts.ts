@@ -208,6 +208,7 @@ export const tsKernels: Kernels = {
       if (nc === 0) break;
       const buf = scratchRows.subarray(0, rows * nc);
       gemmBt(scan.ap.subarray(r0 * kd, (r0 + rows) * kd), scan.bp.subarray(0, nc * kd), buf, rows, kd, nc);
+      scan.scanned += rows * nc;
       for (let r = 0; r < rows; r++) scan.pushDense(buf, r * nc, nc, r0 + r);
       scan.endBlock();
     }

@@ -36,6 +36,8 @@ function gatherRows(x: Float32Array, kd: number, order: Int32Array, rowsOut: num
 }
 
 const CS = 1 + 1e-6; // headroom for float64 rounding in the Cauchy–Schwarz bound
+const SEED_ROWS = 8; // rows × columns of exact entries that seed the first lower bound
+const SEED_COLS = 512;
 
 /**
  * State of one pruned top-k scan. `ap` [m, kd] holds A's rows by decreasing norm, `bp` [nPad, kd]
@@ -53,6 +55,8 @@ export class PrunedTopK {
   private readonly colNorms: Float64Array;
   private readonly maxB: number;
   private readonly top: TopKCollector;
+  /** Entries computed so far (block products and exact dots): how much the pruning left to do. */
+  scanned = 0;
   /** A proven lower bound on the signed k-th best, from outside the collector (e.g. group maxima). */
   private bound = -Infinity;
 
@@ -84,6 +88,23 @@ export class PrunedTopK {
     }
     this.maxB = n > 0 ? this.colNorms[0] : 0;
     this.top = new TopKCollector(k, opts.negate);
+    this.seedBound(k);
+  }
+
+  /**
+   * Proves a first lower bound before any block runs: k real entries (the largest-norm rows against
+   * the largest-norm columns, where the best entries usually are, e.g. frequent tokens) have a k-th
+   * best, so the first block already drops the column tail instead of scanning every column.
+   */
+  private seedBound(k: number): void {
+    const r = Math.min(this.m, SEED_ROWS);
+    const c = Math.min(this.n, Math.max(SEED_COLS, Math.ceil(k / Math.max(1, r))));
+    if (r * c < k) return;
+    const keys = new Float64Array(r * c);
+    for (let ri = 0; ri < r; ri++) for (let jj = 0; jj < c; jj++) keys[ri * c + jj] = this.sign * this.dot(ri, jj);
+    this.scanned += r * c;
+    keys.sort();
+    this.raiseBound(keys[keys.length - k]);
   }
 
   /** The signed value every remaining candidate must reach. */
@@ -146,6 +167,6 @@ export class PrunedTopK {
   }
 
   result(): TopKAll {
-    return this.top.result();
+    return { ...this.top.result(), scanned: this.scanned };
   }
 }

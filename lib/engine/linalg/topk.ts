@@ -44,6 +44,8 @@ export interface TopKAll {
   readonly values: Float32Array;
   readonly rows: Int32Array;
   readonly cols: Int32Array;
+  /** Entries whose value a pruned scan computed (block products included), when it counts them. */
+  readonly scanned?: number;
 }
 
 /**
