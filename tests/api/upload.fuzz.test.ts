@@ -2,7 +2,8 @@
 // test database: hostile multipart framing (no closing boundary, a wrong boundary, duplicate parts,
 // NUL in field names, huge part headers, cut bodies, byte edits) and hostile model bytes
 // (tests/helpers/fuzz-safetensors.ts). Every refused case answers 4xx with a JSON message — never
-// 5xx — and leaves the row count of every table unchanged.
+// 5xx — and leaves the row count of every table unchanged, within PER_CASE_MS and adding less than
+// MAX_CASE_MEMORY_BYTES to peak RSS and to live memory (tests/helpers/memory-bound.ts).
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
@@ -11,6 +12,7 @@ import { createTestUser, useTestDatabase } from "@/tests/helpers/db";
 import { assemble, fuzzRuns, hostileSafetensors } from "@/tests/helpers/fuzz-safetensors";
 import { BOUNDARY, multipartBody, type RawPart } from "./multipart";
 import { tinyModel } from "./tiny-model";
+import { expectMemoryBounded, memoryMark, mib } from "@/tests/helpers/memory-bound";
 import { timeBoundMs } from "@/tests/helpers/time-bound";
 
 const t = useTestDatabase();
@@ -92,14 +94,16 @@ function request(c: UploadCase): Request {
   });
 }
 
-const stats = { cases: 0, accepted: 0, slowest: 0, statuses: new Map<number, number>() };
+const stats = { cases: 0, accepted: 0, slowest: 0, largestGrowth: 0, statuses: new Map<number, number>() };
 
 async function refusedCleanly(c: UploadCase): Promise<void> {
   const before = await rowCounts();
+  const memory = memoryMark();
   const start = performance.now();
   const response = await handleModelUpload(request(c), { db: t.db, getActor: async () => editor, maxBytes: MAX_BYTES, idleTimeoutMs: 5000 });
   const text = await response.text();
   const ms = performance.now() - start;
+  expectMemoryBounded(memory, stats, c.label);
   stats.cases++;
   stats.slowest = Math.max(stats.slowest, ms);
   stats.statuses.set(response.status, (stats.statuses.get(response.status) ?? 0) + 1);
@@ -148,7 +152,7 @@ describe("upload route fuzz", () => {
     const start = performance.now();
     await fc.assert(fc.asyncProperty(modelCase(), refusedCleanly), fuzzRuns(600));
     console.info(
-      `[upload fuzz] ${stats.cases} cases (${stats.accepted} accepted), statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}, slowest ${stats.slowest.toFixed(0)} ms, model cases at ${(600 / ((performance.now() - start) / 1000)).toFixed(0)}/s`,
+      `[upload fuzz] ${stats.cases} cases (${stats.accepted} accepted), statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}, slowest ${stats.slowest.toFixed(0)} ms, largest memory growth ${mib(stats.largestGrowth)}, model cases at ${(600 / ((performance.now() - start) / 1000)).toFixed(0)}/s`,
     );
     expect(stats.cases).toBe(1002);
   });

@@ -1,13 +1,15 @@
 // Property-based fuzzing of the safetensors parser and model validation (issue 7 item 9): hostile
 // files (tests/helpers/fuzz-safetensors.ts) either load as a model or are refused with the
 // engine's typed client error (ModelFormatError, with a message) — never a RangeError, TypeError
-// or V8 stack overflow — and every case finishes within PER_CASE_MS.
+// or V8 stack overflow — and every case finishes within PER_CASE_MS and adds less than
+// MAX_CASE_MEMORY_BYTES to peak RSS and to live memory (tests/helpers/memory-bound.ts).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ModelFormatError } from "@/lib/engine/io/format-error";
 import { parseSafetensorsHeader, readSafetensors } from "@/lib/engine/io/safetensors";
 import { loadModel, validateModelHeader } from "@/lib/engine/transformer/weights";
 import { assemble, BASE_KINDS, baseParts, byteEditedFile, fuzzRuns, hostileSafetensors, jsonText, mutatedHeaderFile, nested, nonObjectHeaderFile, Pairs } from "@/tests/helpers/fuzz-safetensors";
+import { expectMemoryBounded, memoryMark, mib } from "@/tests/helpers/memory-bound";
 import { timeBoundMs } from "@/tests/helpers/time-bound";
 
 /** Longest one case may take (the slowest seen here is a few ms; a stall or a blow-up is seconds). */
@@ -32,10 +34,11 @@ function outcome(bytes: Uint8Array): Outcome {
   }
 }
 
-const stats = { cases: 0, loaded: 0, slowest: 0 };
+const stats = { cases: 0, loaded: 0, slowest: 0, largestGrowth: 0 };
 
-/** The property: a model or a ModelFormatError with a message, within PER_CASE_MS. */
+/** The property: a model or a ModelFormatError with a message, within PER_CASE_MS and MAX_CASE_MEMORY_BYTES. */
 function loadsOrRefuses(bytes: Uint8Array): void {
+  const memory = memoryMark();
   const start = performance.now();
   const result = outcome(bytes);
   const ms = performance.now() - start;
@@ -48,6 +51,7 @@ function loadsOrRefuses(bytes: Uint8Array): void {
     expect(error.message.length).toBeGreaterThan(0);
   }
   expect(ms).toBeLessThan(timeBoundMs(PER_CASE_MS));
+  expectMemoryBounded(memory, stats, `a ${bytes.length}-byte file`);
 }
 
 describe("safetensors fuzz", () => {
@@ -102,7 +106,7 @@ describe("safetensors fuzz", () => {
 
   it("all kinds mixed: 1 000 cases, then reports the counts", () => {
     fc.assert(fc.property(hostileSafetensors, loadsOrRefuses), fuzzRuns(1000));
-    console.info(`[safetensors fuzz] ${stats.cases} cases, ${stats.loaded} loaded, slowest ${stats.slowest.toFixed(1)} ms`);
+    console.info(`[safetensors fuzz] ${stats.cases} cases, ${stats.loaded} loaded, slowest ${stats.slowest.toFixed(1)} ms, largest memory growth ${mib(stats.largestGrowth)}`);
     expect(stats.cases).toBeGreaterThanOrEqual(9000);
   });
 });

@@ -2,12 +2,14 @@
 // tokenizer.json files either give a tokenizer whose id range fits d_vocab and whose stored sample
 // (tokenSample, kept with an upload) is computed, or are refused with the engine's typed client
 // error (ModelFormatError with a message) — never a RangeError, TypeError or stack overflow — and
-// every case finishes within PER_CASE_MS.
+// every case finishes within PER_CASE_MS and adds less than MAX_CASE_MEMORY_BYTES to peak RSS and to
+// live memory (tests/helpers/memory-bound.ts).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ModelFormatError } from "@/lib/engine/io/format-error";
 import { parseTokenizer, tokenSample } from "@/lib/engine/io/tokenizer";
 import { fuzzRuns, jsonText, nastyString, nastyValue, nested } from "@/tests/helpers/fuzz-safetensors";
+import { expectMemoryBounded, memoryMark, mib } from "@/tests/helpers/memory-bound";
 import { timeBoundMs } from "@/tests/helpers/time-bound";
 
 const PER_CASE_MS = 200;
@@ -27,10 +29,11 @@ interface Case {
   d_vocab: number;
 }
 
-const stats = { cases: 0, parsed: 0, slowest: 0 };
+const stats = { cases: 0, parsed: 0, slowest: 0, largestGrowth: 0 };
 
 /** The property: a tokenizer within d_vocab with its sample, or a ModelFormatError, within PER_CASE_MS. */
 function parsesOrRefuses({ input, d_vocab }: Case): void {
+  const memory = memoryMark();
   const start = performance.now();
   let error: unknown;
   let size: number | undefined;
@@ -53,6 +56,7 @@ function parsesOrRefuses({ input, d_vocab }: Case): void {
     expect(error.message.length).toBeGreaterThan(0);
   }
   expect(ms).toBeLessThan(timeBoundMs(PER_CASE_MS));
+  expectMemoryBounded(memory, stats, "the case");
 }
 
 /** A token text: mostly ordinary, sometimes NUL, lone surrogates or too long. */
@@ -186,7 +190,7 @@ describe("tokenizer fuzz", () => {
 
   it("300 000-deep nesting, whole or in a field: 200 cases, then reports the counts", () => {
     fc.assert(fc.property(deepCase, parsesOrRefuses), fuzzRuns(200));
-    console.info(`[tokenizer fuzz] ${stats.cases} cases, ${stats.parsed} parsed, slowest ${stats.slowest.toFixed(1)} ms`);
+    console.info(`[tokenizer fuzz] ${stats.cases} cases, ${stats.parsed} parsed, slowest ${stats.slowest.toFixed(1)} ms, largest memory growth ${mib(stats.largestGrowth)}`);
     expect(stats.cases).toBe(3200);
   });
 });
