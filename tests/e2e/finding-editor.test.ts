@@ -3,7 +3,9 @@
 // cites head 1.0's card of induction-2l in a new finding from the head page, edits its title and
 // Markdown body through the editor and saves; after a reload both persisted and the figure shows
 // the numbers GraphQL's `finding { figures { value } }` answers; a save of the editor's copy after
-// the finding changed elsewhere (over GraphQL, bumping its version) shows the CONFLICT message.
+// the finding changed elsewhere (over GraphQL, bumping its version) opens the merge view with both
+// versions and a line diff, and each of its actions (take theirs, keep mine, save a merged text)
+// leaves exactly the expected title, body and version on the server.
 // A VIEWER of the team who uses the cite control sees the server's refusal and nothing is created.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,7 +39,7 @@ beforeAll(async () => {
   await database.db.membership.create({ data: { teamId: team.id, userId: user.id, role: "EDITOR" } });
   server = await startTestServer("finding-editor", { databaseUrl: database.url! });
   browser = await launchBrowser();
-}, 300_000);
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -115,22 +117,70 @@ describe("the finding editor", () => {
     await shot(page, "saved");
   });
 
-  it("shows the CONFLICT message when the editor's copy is saved after the finding changed elsewhere", async () => {
+  it("on a stale save shows both versions side by side and takes theirs, keeps mine or saves a merged text", async () => {
     const edit = page.getByTestId("finding-editor");
     await edit.locator("summary", { hasText: "Edit" }).click();
-    const before = (await pageGraphql<{ finding: ApiFinding }>(page, server.url, FINDING_QUERY, { id: findingId })).finding;
-    const changed = await pageGraphql<{ updateFinding: { ok: boolean; finding: { version: number } } }>(page, server.url,
-      `mutation($input: UpdateFindingInput!) { updateFinding(input: $input) { ok finding { version } } }`,
-      { input: { id: findingId, expectedVersion: before.version, title: "Changed elsewhere" } });
-    expect(changed.updateFinding).toEqual({ ok: true, finding: { version: before.version + 1 } });
-    await page.locator("#finding-title").fill("My stale title");
-    await edit.getByRole("button", { name: "Save" }).click();
-    const alert = edit.getByRole("alert");
-    await alert.waitFor();
-    expect(await alert.textContent()).toBe(`This finding changed since you read it (you edited version ${before.version}; it is at version ${before.version + 1}).`);
+    const read = async () => (await pageGraphql<{ finding: ApiFinding }>(page, server.url, FINDING_QUERY, { id: findingId })).finding;
+    const elsewhere = async (version: number, fields: { title?: string; body?: string }) => {
+      const changed = await pageGraphql<{ updateFinding: { ok: boolean; finding: { version: number } } }>(page, server.url,
+        `mutation($input: UpdateFindingInput!) { updateFinding(input: $input) { ok finding { version } } }`,
+        { input: { id: findingId, expectedVersion: version, ...fields } });
+      expect(changed.updateFinding).toEqual({ ok: true, finding: { version: version + 1 } });
+    };
+    /** Types a stale draft into the editor (read at `read` version) and saves: the merge view opens. */
+    const staleSave = async (title: string, body: string, edited: number, current: number) => {
+      await page.locator("#finding-title").fill(title);
+      await page.locator("#finding-body").fill(body);
+      await edit.getByRole("button", { name: "Save" }).click();
+      const merge = edit.getByTestId("finding-merge");
+      await merge.waitFor();
+      expect(await merge.getByRole("alert").textContent()).toBe(`This finding changed since you read it (you edited version ${edited}; it is at version ${current}).`);
+      return merge;
+    };
+    const v0 = (await read()).version;
+
+    // 1. Someone else retitles it; my stale save shows both; "Take theirs" writes nothing.
+    await elsewhere(v0, { title: "Changed elsewhere" });
+    let merge = await staleSave("My stale title", "Line one\nmy second line\nLine three", v0, v0 + 1);
+    expect(await merge.getByTestId("merge-title-mine").textContent()).toBe("My stale title");
+    expect(await merge.getByTestId("merge-title-theirs").textContent()).toBe("Changed elsewhere");
+    expect(await merge.getByTestId("merge-body-mine").textContent()).toBe("Line one\nmy second line\nLine three");
+    expect(await merge.getByTestId("merge-body-theirs").textContent()).toBe("Its **induction stripe** is high: see fig-1.");
+    expect(await merge.locator("[data-testid=word-diff] del").allTextContents()).toEqual(["Its **induction stripe** is high: see fig-1."]);
+    expect(await merge.locator("[data-testid=word-diff] ins").allTextContents()).toEqual(["Line one\nmy second line\nLine three"]);
     await shot(page, "conflict");
-    const after = (await pageGraphql<{ finding: ApiFinding }>(page, server.url, FINDING_QUERY, { id: findingId })).finding;
-    expect([after.title, after.version]).toEqual(["Changed elsewhere", before.version + 1]);
+    await merge.getByRole("button", { name: "Take theirs" }).click();
+    await page.locator("#finding-title").waitFor();
+    await page.waitForFunction(() => (document.querySelector("#finding-title") as HTMLInputElement | null)?.value === "Changed elsewhere");
+    expect(await page.locator("#finding-body").inputValue()).toBe("Its **induction stripe** is high: see fig-1.");
+    let after = await read();
+    expect([after.title, after.version]).toEqual(["Changed elsewhere", v0 + 1]);
+
+    // 2. Someone else rewrites the body; "Keep mine" saves my draft at the current version.
+    await elsewhere(v0 + 1, { body: "Line one\ntheir second line\nLine three" });
+    merge = await staleSave("Mine kept", "Line one\nmy second line\nLine three", v0 + 1, v0 + 2);
+    // Only the changed line differs: theirs removed, mine added, the rest kept once.
+    expect(await merge.locator("[data-testid=word-diff] del").allTextContents()).toEqual(["their second line\n"]);
+    expect(await merge.locator("[data-testid=word-diff] ins").allTextContents()).toEqual(["my second line\n"]);
+    await merge.getByRole("button", { name: "Keep mine" }).click();
+    await page.getByRole("heading", { name: "Mine kept" }).waitFor();
+    after = await read();
+    expect([after.title, after.body, after.version]).toEqual(["Mine kept", "Line one\nmy second line\nLine three", v0 + 3]);
+
+    // 3. Again changed elsewhere; I edit the merged text and save it.
+    await page.locator("#finding-title").waitFor();
+    await elsewhere(v0 + 3, { title: "Their title", body: "Line one\nmy second line\nLine three\ntheir fourth line" });
+    merge = await staleSave("My title", "Line one\nmy second line\nLine three\nmy fourth line", v0 + 3, v0 + 4);
+    await page.locator("#merge-title").fill("Merged title");
+    await page.locator("#merge-body").fill("Line one\nmy second line\nLine three\ntheir fourth line\nmy fourth line");
+    await shot(page, "merging");
+    await merge.getByRole("button", { name: "Save merged" }).click();
+    await page.getByRole("heading", { name: "Merged title" }).waitFor();
+    after = await read();
+    // Every write landed exactly once: 2 from elsewhere + keep mine + save merged, the take-theirs none.
+    expect([after.title, after.body, after.version]).toEqual(["Merged title", "Line one\nmy second line\nLine three\ntheir fourth line\nmy fourth line", v0 + 5]);
+    expect(await edit.getByTestId("finding-merge").count()).toBe(0);
+    await shot(page, "merged");
   });
 });
 
