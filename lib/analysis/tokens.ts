@@ -5,12 +5,27 @@
 import type { Db } from "@/lib/db/client";
 import type { ModelSummary } from "@/lib/db/models";
 import { idTokenizer, parseTokenizer, type ModelTokenizer } from "@/lib/engine/io/tokenizer";
+import { segmentsOf } from "./token-groups";
+import { segmentLookup } from "@/lib/engine/transformer/vocab-segments";
+
+/** A tokenizer that also names each id's vocab segment, for a model with `vocab_segments`. */
+export type SegmentedTokenizer = ModelTokenizer & { readonly segmentOf?: (id: number) => string | null };
+
+/** `tok` with the config's segments attached (the cached tokenizer itself stays shared and unchanged). */
+function withSegments(tok: ModelTokenizer, config: unknown): SegmentedTokenizer {
+  const segments = segmentsOf(config);
+  return segments ? Object.create(tok, { segmentOf: { value: segmentLookup(segments) } }) : tok;
+}
 
 const TOKENIZER_CACHE_ENTRIES = 8;
 const tokenizers = new Map<string, Promise<ModelTokenizer>>();
 
-/** The tokenizer of an authorized model (ids as text when it has none). */
-export function tokenizerOf(db: Db, model: Pick<ModelSummary, "tokenizer" | "config">): Promise<ModelTokenizer> {
+/** The tokenizer of an authorized model (ids as text when it has none), naming segments when the model has them. */
+export async function tokenizerOf(db: Db, model: Pick<ModelSummary, "tokenizer" | "config">): Promise<SegmentedTokenizer> {
+  return withSegments(await parsedTokenizerOf(db, model), model.config);
+}
+
+function parsedTokenizerOf(db: Db, model: Pick<ModelSummary, "tokenizer" | "config">): Promise<ModelTokenizer> {
   const t = model.tokenizer;
   const config = model.config as Record<string, unknown> | null;
   const d_vocab = typeof config?.d_vocab === "number" ? config.d_vocab : (t?.vocabSize ?? 0);
@@ -25,5 +40,5 @@ export function tokenizerOf(db: Db, model: Pick<ModelSummary, "tokenizer" | "con
   return p;
 }
 
-/** { id, text } of a token id. */
-export const tokenOf = (tok: ModelTokenizer, id: number) => ({ id, text: tok.tokenString(id) });
+/** { id, text } of a token id, and its `segment` when the model has vocab segments. */
+export const tokenOf = (tok: SegmentedTokenizer, id: number) => (tok.segmentOf ? { id, text: tok.tokenString(id), segment: tok.segmentOf(id) } : { id, text: tok.tokenString(id) });

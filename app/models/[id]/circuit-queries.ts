@@ -30,6 +30,7 @@ export const SKIP_TRIGRAMS_QUERY = graphql(`
         skipTrigrams(topK: $topK) {
           state progress message cached
           result { score qk ov source { ...TokenFields } destination { ...TokenFields } output { ...TokenFields } }
+          segmentGroups { sourceSegment destinationSegment outputSegment count totalScore }
         }
       }
     }

@@ -10,6 +10,7 @@ import { AnalysisStatus } from "../../_components/analysis-status";
 import { TokenTable } from "../../_components/figures/token-table";
 import { ErrorMessage } from "../../_components/states";
 import { circuitKeys, DIRECT_PATH_QUERY, SKIP_TRIGRAMS_QUERY } from "./circuit-queries";
+import { SegmentGroupsTable } from "./segment-groups";
 
 const BIGRAMS = 20;
 const TRIGRAMS = 15;
@@ -67,6 +68,7 @@ export function SkipTrigramPanel({ id, name, nHeads }: { id: string; name: strin
                   rows={rows.map((t) => [{ token: t.source }, { token: t.destination }, { token: t.output }, { number: t.score }])}
                 />
               ) : null}
+              <SegmentGroupsTable name={`${name}-${heads[i]}`} groups={envelope?.segmentGroups} />
             </div>
           );
         })}

@@ -2,6 +2,7 @@
 // setModelVisibility, deleteModel. Rule: a model reaches a resolver only through getModelForActor/listModelsForActor
 // (policy-checked); nested fields read from that parent or re-check through lib/db.
 import { attentionOnlyOf } from "@/lib/analysis/stored-model";
+import { tokenGroupsOf, type TokenGroup } from "@/lib/analysis/token-groups";
 import { z } from "zod";
 import { deleteModel, getModelForActor, listModelVersionsForActor, renameModel, setModelVisibility, type ModelSummary, type ModelVersionSummary } from "@/lib/db/models";
 import { getTeamForActor } from "@/lib/db/teams";
@@ -89,6 +90,7 @@ const modelConfig: Resolver<ModelSummary, object, StoredConfig> = (parent) => co
 const modelAttentionOnly: Resolver<ModelSummary, object, boolean> = (parent) => attentionOnlyOf(parent.config);
 const modelLayers: Resolver<ModelSummary, object, LayerParent[]> = (parent) => layersOf(parent);
 const modelTokenizer: Resolver<ModelSummary, object, TokenizerParent | null> = (parent) => parent.tokenizer;
+const modelTokenGroups: Resolver<ModelSummary, object, TokenGroup[]> = (parent) => tokenGroupsOf(parent.config);
 const modelVersions: Resolver<ModelSummary, object, ModelVersionSummary[]> = (parent, _a, { db, actor }) => listModelVersionsForActor(db, actor, parent.id);
 
 // ── ModelConfig (TL keys → camelCase fields) ──
@@ -156,7 +158,7 @@ const deleteModelMutation: Resolver<unknown, { id: string }, Payload<{ deletedId
 
 export const modelResolvers = {
   Query: { models, model },
-  Model: { team: modelTeam, config: modelConfig, attentionOnly: modelAttentionOnly, layers: modelLayers, tokenizer: modelTokenizer, versions: modelVersions },
+  Model: { team: modelTeam, config: modelConfig, attentionOnly: modelAttentionOnly, layers: modelLayers, tokenizer: modelTokenizer, versions: modelVersions, tokenGroups: modelTokenGroups },
   ModelConfig: config,
   TokenizerSummary: { sample },
   ModelVersion: { byteLength },

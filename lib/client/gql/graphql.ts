@@ -463,7 +463,7 @@ export type HeadSkipTrigramsQueryVariables = Exact<{
 }>;
 
 
-export type HeadSkipTrigramsQuery = { model: { id: string, head: { name: string, skipTrigrams: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, result: Array<{ score: number, qk: number, ov: number, source: { id: number, text: string }, destination: { id: number, text: string }, output: { id: number, text: string } }> | null } } } | null };
+export type HeadSkipTrigramsQuery = { model: { id: string, head: { name: string, skipTrigrams: { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, result: Array<{ score: number, qk: number, ov: number, source: { id: number, text: string }, destination: { id: number, text: string }, output: { id: number, text: string } }> | null, segmentGroups: Array<{ sourceSegment: string | null, destinationSegment: string | null, outputSegment: string | null, count: number, totalScore: number }> | null } } } | null };
 
 export type CompositionFieldsFragment = { state: AnalysisState, progress: number | null, message: string | null, cached: boolean, result: { kind: CompositionKind, scores: { shape: Array<number>, dtype: string, base64: string }, baseline: { mean: number, std: number, samples: number, seed: number }, top: Array<{ writer: string, reader: string, score: number, relative: number, zScore: number }> } | null };
 
@@ -545,7 +545,7 @@ export type HeadCompositionQueryVariables = Exact<{
 }>;
 
 
-export type HeadCompositionQuery = { model: { id: string, head: { name: string, q: { state: AnalysisState, progress: number | null, message: string | null, result: Array<{ head: string, direction: CompositionDirection, score: number, relative: number, zScore: number }> | null }, k: { state: AnalysisState, progress: number | null, message: string | null, result: Array<{ head: string, direction: CompositionDirection, score: number, relative: number, zScore: number }> | null }, v: { state: AnalysisState, progress: number | null, message: string | null, result: Array<{ head: string, direction: CompositionDirection, score: number, relative: number, zScore: number }> | null }, skipTrigrams: { state: AnalysisState, progress: number | null, message: string | null, result: Array<{ score: number, qk: number, ov: number, source: { id: number, text: string }, destination: { id: number, text: string }, output: { id: number, text: string } }> | null } } } | null };
+export type HeadCompositionQuery = { model: { id: string, head: { name: string, q: { state: AnalysisState, progress: number | null, message: string | null, result: Array<{ head: string, direction: CompositionDirection, score: number, relative: number, zScore: number }> | null }, k: { state: AnalysisState, progress: number | null, message: string | null, result: Array<{ head: string, direction: CompositionDirection, score: number, relative: number, zScore: number }> | null }, v: { state: AnalysisState, progress: number | null, message: string | null, result: Array<{ head: string, direction: CompositionDirection, score: number, relative: number, zScore: number }> | null }, skipTrigrams: { state: AnalysisState, progress: number | null, message: string | null, result: Array<{ score: number, qk: number, ov: number, source: { id: number, text: string }, destination: { id: number, text: string }, output: { id: number, text: string } }> | null, segmentGroups: Array<{ sourceSegment: string | null, destinationSegment: string | null, outputSegment: string | null, count: number, totalScore: number }> | null } } } | null };
 
 export type RunTokensQueryVariables = Exact<{
   id: string | number;
@@ -1334,6 +1334,13 @@ export const HeadSkipTrigramsDocument = new TypedDocumentString(`
             ...TokenFields
           }
         }
+        segmentGroups {
+          sourceSegment
+          destinationSegment
+          outputSegment
+          count
+          totalScore
+        }
       }
     }
   }
@@ -1778,6 +1785,13 @@ export const HeadCompositionDocument = new TypedDocumentString(`
           output {
             ...TokenFields
           }
+        }
+        segmentGroups {
+          sourceSegment
+          destinationSegment
+          outputSegment
+          count
+          totalScore
         }
       }
     }

@@ -9,6 +9,7 @@ import { describeValue } from "../io/format-error";
 import { parseMetadataJson, SafetensorsError } from "../io/safetensors";
 import { dtShapes, type DTSpec } from "./dt-config";
 import { inferMlpConfig, MLP_LAYER_NAME, mlpAxisNames, mlpExpectedShape, type ActFn } from "./mlp-config";
+import { parseVocabSegments, type VocabSegment } from "./vocab-segments";
 
 export type PositionalEmbeddingType = "standard" | "shortformer";
 /** TL's normalization_type restricted to what an attention-only model can hold: LN, LNPre (LN without w/b, as after fold_ln) or none. */
@@ -103,7 +104,7 @@ function parseMetadataConfig(metadata: Readonly<Record<string, string>>): Record
 export function inferConfig(
   fileShapes: ReadonlyMap<string, readonly number[]>,
   metadata: Readonly<Record<string, string>> = {},
-): { config: AttnOnlyConfig; warnings: string[]; dt?: DTSpec } {
+): { config: AttnOnlyConfig; warnings: string[]; dt?: DTSpec; segments?: VocabSegment[] } {
   const warnings: string[] = [];
   // A decision transformer's typed embeddings stand in as one stacked embed.W_E (./dt-config.ts).
   const dt = dtShapes(fileShapes, metadata);
@@ -193,7 +194,11 @@ export function inferConfig(
     ...(mlp ?? {}),
   };
   applyMetadataConfig(config, meta, hasLN);
-  return { config, warnings, ...(dt ? { dt: dt.spec } : {}) };
+  if (dt && metadata.vocab_segments !== undefined) {
+    throw new SafetensorsError("__metadata__.vocab_segments is for token models: a decision transformer's token groups come from __metadata__.decision_transformer");
+  }
+  const segments = parseVocabSegments(metadata.vocab_segments, config.d_vocab);
+  return { config, warnings, ...(dt ? { dt: dt.spec } : {}), ...(segments ? { segments } : {}) };
 }
 
 function axisNamesOf(name: string): string[] {

@@ -169,5 +169,5 @@ export function processWeights(model: AttnOnlyModel, options: ProcessingOptions 
     });
     flags.fold_value_biases = true;
   }
-  return { config, weights: { W_E, W_pos, blocks, ln_final, W_U, b_U }, processing: flags, warnings, ...(dt ? { dt } : {}) };
+  return { config, weights: { W_E, W_pos, blocks, ln_final, W_U, b_U }, processing: flags, warnings, ...(dt ? { dt } : {}), ...(model.segments ? { segments: model.segments } : {}) };
 }

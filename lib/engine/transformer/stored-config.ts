@@ -7,6 +7,7 @@
  */
 import { isAttentionOnly, type AttnOnlyConfig } from "./config";
 import type { DTSpec, DTTokenType } from "./dt-config";
+import type { VocabSegment } from "./vocab-segments";
 
 /** What Model.config records of a decision transformer's typed inputs. */
 export interface StoredDTSummary {
@@ -21,7 +22,8 @@ export interface StoredDTSummary {
   rtg: { min: number; max: number };
 }
 
-export type StoredModelConfig = AttnOnlyConfig & { attn_only: boolean; decision_transformer?: StoredDTSummary };
+/** `vocab_segments`: a token model's named token-id ranges (./vocab-segments.ts), at most MAX_VOCAB_SEGMENTS. */
+export type StoredModelConfig = AttnOnlyConfig & { attn_only: boolean; decision_transformer?: StoredDTSummary; vocab_segments?: VocabSegment[] };
 
 /** The DT summary of a validated spec. */
 export function dtSummary(spec: DTSpec): StoredDTSummary {
@@ -40,6 +42,11 @@ export function dtSummary(spec: DTSpec): StoredDTSummary {
 }
 
 /** The stored config of a validated header (`validateModelHeader`'s answer). */
-export function storedConfig(validated: { config: AttnOnlyConfig; dt?: DTSpec }): StoredModelConfig {
-  return { ...validated.config, attn_only: isAttentionOnly(validated.config), ...(validated.dt ? { decision_transformer: dtSummary(validated.dt) } : {}) };
+export function storedConfig(validated: { config: AttnOnlyConfig; dt?: DTSpec; segments?: readonly VocabSegment[] }): StoredModelConfig {
+  return {
+    ...validated.config,
+    attn_only: isAttentionOnly(validated.config),
+    ...(validated.dt ? { decision_transformer: dtSummary(validated.dt) } : {}),
+    ...(validated.segments ? { vocab_segments: validated.segments.map((s) => ({ ...s })) } : {}),
+  };
 }

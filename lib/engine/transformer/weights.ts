@@ -9,6 +9,7 @@ import { zeros, type Tensor } from "../tensor/tensor";
 import type { SafetensorsHeader } from "../io/safetensors";
 import { inferConfig, type AttnOnlyConfig } from "./config";
 import { dtRows, type DTRows, type DTSpec } from "./dt-config";
+import type { VocabSegment } from "./vocab-segments";
 import { processWeights, type ProcessingFlags, type ProcessingOptions } from "./processing";
 
 /** One attention layer (TL `blocks.{l}`). Row-vector convention: q = x @ W_Q[h] + b_Q[h]. */
@@ -73,6 +74,8 @@ export interface AttnOnlyModel {
   readonly weights: AttnOnlyWeights;
   /** Present for a decision transformer: then `weights.W_E` holds its typed rows and `W_U` is the action head. */
   readonly dt?: DecisionTransformerParts;
+  /** A token model's `__metadata__.vocab_segments` (./vocab-segments.ts), when the file has them. */
+  readonly segments?: readonly VocabSegment[];
   /** TL weight-processing flags actually applied; record them with every result. */
   readonly processing: ProcessingFlags;
   readonly warnings: readonly string[];
@@ -83,7 +86,7 @@ export interface AttnOnlyModel {
  * config inferred from shapes and checked against `__metadata__.config`, missing tensors named.
  * TL buffers (attn.mask, attn.IGNORE) are already set aside by the header parser.
  */
-export function validateModelHeader(header: SafetensorsHeader): { config: AttnOnlyConfig; warnings: string[]; dt?: DTSpec } {
+export function validateModelHeader(header: SafetensorsHeader): ReturnType<typeof inferConfig> {
   const shapes = new Map<string, readonly number[]>();
   for (const [name, e] of header.tensors) shapes.set(name, e.shape);
   return inferConfig(shapes, header.metadata);
@@ -110,7 +113,7 @@ export function loadModel(
     if (/^blocks\.\d+\.attn\.(mask|IGNORE)$/.test(name)) continue;
     shapes.set(name, t.shape);
   }
-  const { config, warnings, dt } = inferConfig(shapes, opts.metadata ?? {});
+  const { config, warnings, dt, segments } = inferConfig(shapes, opts.metadata ?? {});
   const { n_heads: H, d_model: D, d_head: E } = config;
   const V = config.d_vocab_out ?? config.d_vocab;
   const get = (name: string) => (name === "embed.W_E" && dt ? stackTypedRows(map, config.d_vocab, D) : map.get(name)!);
@@ -142,7 +145,7 @@ export function loadModel(
     b_U: opt("unembed.b_U", [V]),
   };
   const dtParts = dt ? { dt: { spec: dt, rows: dtRows(dt), W_time: get("embed.W_time") } } : {};
-  return processWeights({ config, weights, processing: NO_PROCESSING, warnings, ...dtParts }, opts.processing);
+  return processWeights({ config, weights, processing: NO_PROCESSING, warnings, ...dtParts, ...(segments ? { segments } : {}) }, opts.processing);
 }
 
 /** A DT's W_E_state, W_E_action and W_E_rtg stacked into one [rows, d_model] tensor (./dt-config.ts). */

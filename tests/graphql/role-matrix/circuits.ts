@@ -47,6 +47,7 @@ export const circuitsCases: MatrixCase[] = [
   headField("eigenvalues", `eigenvalues ${ENVELOPE}`),
   headField("singularValues", `singularValues ${ENVELOPE}`),
   headField("skipTrigrams", `skipTrigrams(topK: 3) ${ENVELOPE}`),
+  { ...headField("skipTrigrams", `skipTrigrams(topK: 3) { state segmentGroups { count trigrams { score } } }`), covers: ["SkipTrigramsAnalysis.segmentGroups", "Head.skipTrigrams", "Model.head"] },
   headField("composesWith", `composesWith(kind: K) ${ENVELOPE}`),
   headField("subspaceOverlap", `subspaceOverlap(with: "1.0") ${ENVELOPE}`),
   {

@@ -32,6 +32,8 @@ export const modelCases: MatrixCase[] = [
     path: ["model", "versions"],
     expect: "some some some some some some",
   },
+  // A DT's token groups are its typed rows (a token model without vocab_segments has none).
+  { covers: ["Model.tokenGroups"], query: `query($id: ID!) { model(id: $id) { tokenGroups { name kind start end } } }`, variables: (w) => ({ id: w.privateDT }), path: ["model", "tokenGroups"], expect: PRIVATE_READ },
   {
     covers: ["Mutation.renameModel"],
     query: `mutation($id: ID!) { renameModel(input: { id: $id, name: "matrix-renamed" }) { ok model { name } } }`,

@@ -73,6 +73,7 @@ export const HEAD_COMPOSITION_QUERY = graphql(`
         skipTrigrams(topK: $trigrams) {
           state progress message
           result { score qk ov source { ...TokenFields } destination { ...TokenFields } output { ...TokenFields } }
+          segmentGroups { sourceSegment destinationSegment outputSegment count totalScore }
         }
       }
     }

@@ -11,6 +11,7 @@ import { complexPlaneScene, eigenKey } from "../../../../_components/figures/com
 import { Figure } from "../../../../_components/figures/figure";
 import { TokenTable, type Cell } from "../../../../_components/figures/token-table";
 import { useWidth } from "../../../../_components/figures/use-width";
+import { SegmentGroupsTable } from "../../segment-groups";
 
 type HeadScores = NonNullable<HeadScoresQuery["model"]>["head"];
 type HeadCircuits = NonNullable<HeadCircuitsQuery["model"]>["head"];
@@ -192,6 +193,7 @@ export function SkipTrigrams({ name, envelope }: { name: string; envelope: HeadC
           columns={["source", "destination", "output", "score", "QK", "OV"]}
           rows={rows.map((t) => [{ token: t.source }, { token: t.destination }, { token: t.output }, { number: t.score }, { number: t.qk, digits: 2 }, { number: t.ov, digits: 2 }])} />
       ) : null}
+      <SegmentGroupsTable name={name} groups={envelope.segmentGroups} />
     </>
   );
 }
