@@ -5,18 +5,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createAuth, type Auth } from "@/lib/auth/auth";
 import { MAX_EMAIL_LENGTH } from "@/lib/auth/email-rules";
 import { TEST_AUTH_SECRET, useTestDatabase } from "../helpers/db";
+import { authPost } from "../helpers/auth-requests";
 
 const t = useTestDatabase();
-const BASE = "http://localhost:3000/api/auth";
 const PASSWORD = "purple elephants juggle";
 const DOMAIN = "@example.org";
 /** A well-formed email of exactly `length` characters. */
 const emailOfLength = (length: number) => "a".repeat(length - DOMAIN.length) + DOMAIN;
 let auth: Auth;
-
-function post(path: string, body: unknown): Request {
-  return new Request(`${BASE}${path}`, { method: "POST", headers: { "content-type": "application/json", origin: "http://localhost:3000" }, body: JSON.stringify(body) });
-}
 
 beforeAll(() => {
   auth = createAuth(t.db, { secret: TEST_AUTH_SECRET, baseURL: "http://localhost:3000", rateLimit: false });
@@ -26,8 +22,8 @@ describe("the email bound", () => {
   it("accepts an email of MAX_EMAIL_LENGTH characters on sign-up and sign-in", async () => {
     const email = emailOfLength(MAX_EMAIL_LENGTH);
     expect(email).toHaveLength(MAX_EMAIL_LENGTH);
-    expect((await auth.handler(post("/sign-up/email", { email, password: PASSWORD, name: "Long" }))).status).toBe(200);
-    expect((await auth.handler(post("/sign-in/email", { email, password: PASSWORD }))).status).toBe(200);
+    expect((await auth.handler(authPost("/sign-up/email", { email, password: PASSWORD, name: "Long" }))).status).toBe(200);
+    expect((await auth.handler(authPost("/sign-in/email", { email, password: PASSWORD }))).status).toBe(200);
   });
 
   it("refuses MAX_EMAIL_LENGTH + 1 characters with 400 naming the field, writing nothing", async () => {
@@ -37,7 +33,7 @@ describe("the email bound", () => {
       ["/sign-up/email", { email, password: PASSWORD, name: "Longer" }],
       ["/sign-in/email", { email, password: PASSWORD }],
     ] as const) {
-      const response = await auth.handler(post(path, body));
+      const response = await auth.handler(authPost(path, body));
       expect(response.status, path).toBe(400);
       expect(await response.json()).toMatchObject({ code: "EMAIL_TOO_LONG", message: `email: at most ${MAX_EMAIL_LENGTH} characters (MAX_EMAIL_LENGTH)` });
     }

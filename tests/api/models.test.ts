@@ -5,6 +5,7 @@ import { createApiToken, revokeApiToken } from "@/lib/db/api-tokens";
 import { createTeam } from "@/lib/db/teams";
 import { readStoredTensor } from "@/lib/db/tensors";
 import { handleModelUpload } from "@/lib/upload/handler";
+import { signUpWithCookie } from "@/tests/helpers/auth-requests";
 import { createTestUser, tableRowCounts, useTestDatabase } from "@/tests/helpers/db";
 import { buildSafetensors, rawSafetensors } from "@/tests/helpers/safetensors-builder";
 import { expectClose } from "@/tests/helpers/tolerance";
@@ -266,17 +267,7 @@ function sendWithHeaders(file: Uint8Array, headers: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  const signUp = await t.auth.handler(new Request("http://localhost:3000/api/auth/sign-up/email", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "uploader@example.org", password: "purple elephants juggle", name: "Uploader" }),
-  }));
-  const setCookie = signUp.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
-  if (!setCookie) throw new Error("sign-up set no session cookie");
-  cookie = setCookie.split(";")[0];
-  const resolved = await getActor(new Headers({ cookie }), { db: t.db, auth: t.auth });
-  if (!resolved) throw new Error("the session cookie resolved to nobody");
-  cookieActor = resolved;
+  ({ cookie, actor: cookieActor } = await signUpWithCookie(t, { email: "uploader@example.org", password: "purple elephants juggle", name: "Uploader" }));
   cookieTeamSlug = (await createTeam(t.db, cookieActor, { name: "Cookie Lab" })).slug;
 });
 

@@ -10,6 +10,7 @@ import { handleModelUpload } from "@/lib/upload/handler";
 import { graphqlHttpEdge } from "@/graphql/http-edge";
 import { createGraphQLHandler } from "@/graphql/http-handler";
 import { createApolloServer } from "@/graphql/server";
+import { signUpWithCookie } from "@/tests/helpers/auth-requests";
 import { tableRowCounts, useTestDatabase } from "@/tests/helpers/db";
 import { tinyModel, uploadRequest } from "./tiny-model";
 
@@ -22,16 +23,9 @@ let secret: string;
 let graphql: (request: Request) => Promise<Response>;
 
 beforeAll(async () => {
-  const signUp = await t.auth.handler(new Request(`${APP}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: APP },
-    body: JSON.stringify({ email: "victim@example.org", password: "purple elephants juggle", name: "Victim" }),
-  }));
-  const setCookie = signUp.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
-  if (!setCookie) throw new Error("sign-up set no session cookie");
-  cookie = setCookie.split(";")[0];
-  const victim = await getActor(new Headers({ cookie }), { db: t.db, auth: t.auth });
-  if (!victim) throw new Error("the session cookie resolved to nobody");
+  const signedUp = await signUpWithCookie(t, { email: "victim@example.org", password: "purple elephants juggle", name: "Victim" });
+  cookie = signedUp.cookie;
+  const victim = signedUp.actor;
   teamSlug = (await createTeam(t.db, victim, { name: "Victim Lab" })).slug;
   secret = (await createApiToken(t.db, victim, { name: "script" })).secret;
   const apollo = createGraphQLHandler(createApolloServer({ expensivePerMinute: 0 }), async (req) => ({ db: t.db, actor: await getActor(req, t) }));

@@ -5,25 +5,12 @@ import { describe, expect, it } from "vitest";
 import { getActor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/db/api-tokens";
 import { useTestDatabase } from "../helpers/db";
+import { authPost, sessionCookie } from "../helpers/auth-requests";
 import { codes, gql } from "../graphql/harness";
 
 const t = useTestDatabase();
-const BASE = "http://localhost:3000/api/auth";
-const ORIGIN = "http://localhost:3000";
-
-function post(path: string, body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request(`${BASE}${path}`, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN, ...headers }, body: JSON.stringify(body) });
-}
-
-/** The `name=value` of the live session cookie a response sets. */
-function sessionCookie(response: Response): string {
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token=") && !/max-age=0/i.test(c));
-  if (!cookie) throw new Error(`no session cookie in ${JSON.stringify(response.headers.getSetCookie())}`);
-  return cookie.split(";")[0];
-}
-
 async function signIn(email: string, password: string): Promise<string> {
-  const response = await t.auth.handler(post("/sign-in/email", { email, password }));
+  const response = await t.auth.handler(authPost("/sign-in/email", { email, password }));
   expect(response.status).toBe(200);
   return sessionCookie(response);
 }
@@ -35,7 +22,7 @@ describe("changing the password", () => {
     const email = "grace@example.org";
     const oldPassword = "an old but long passphrase";
     const newPassword = "a brand new long passphrase";
-    expect((await t.auth.handler(post("/sign-up/email", { email, password: oldPassword, name: "Grace" }))).status).toBe(200);
+    expect((await t.auth.handler(authPost("/sign-up/email", { email, password: oldPassword, name: "Grace" }))).status).toBe(200);
     const laptop = await signIn(email, oldPassword);
     const phone = await signIn(email, oldPassword);
     const grace = await actorOf({ cookie: laptop });
@@ -46,7 +33,7 @@ describe("changing the password", () => {
     expect(await actorOf({ authorization: `Bearer ${secret}` })).toMatchObject({ userId: grace!.userId, via: "token" });
 
     // The client asks to keep its other sessions; the server revokes them anyway.
-    const changed = await t.auth.handler(post("/change-password", { currentPassword: oldPassword, newPassword, revokeOtherSessions: false }, { cookie: laptop }));
+    const changed = await t.auth.handler(authPost("/change-password", { currentPassword: oldPassword, newPassword, revokeOtherSessions: false }, { cookie: laptop }));
     expect(changed.status).toBe(200);
     const fresh = sessionCookie(changed);
 
@@ -68,19 +55,19 @@ describe("changing the password", () => {
     expect(caller).toMatchObject({ userId: grace!.userId, via: "session" });
     expect(codes(await gql(t.db, caller, "{ apiTokens { id } }"))).toEqual([]);
     // The old password no longer signs in; the new one does.
-    expect((await t.auth.handler(post("/sign-in/email", { email, password: oldPassword }))).status).toBe(401);
+    expect((await t.auth.handler(authPost("/sign-in/email", { email, password: oldPassword }))).status).toBe(401);
     await signIn(email, newPassword);
   });
 
   it("leaves sessions and tokens alone when the current password is wrong", async () => {
     const email = "linus@example.org";
     const password = "a long enough passphrase";
-    expect((await t.auth.handler(post("/sign-up/email", { email, password, name: "Linus" }))).status).toBe(200);
+    expect((await t.auth.handler(authPost("/sign-up/email", { email, password, name: "Linus" }))).status).toBe(200);
     const laptop = await signIn(email, password);
     const phone = await signIn(email, password);
     const linus = await actorOf({ cookie: laptop });
     const { secret } = await createApiToken(t.db, linus, { name: "ci" });
-    const refused = await t.auth.handler(post("/change-password", { currentPassword: "not the password at all", newPassword: "another long passphrase" }, { cookie: laptop }));
+    const refused = await t.auth.handler(authPost("/change-password", { currentPassword: "not the password at all", newPassword: "another long passphrase" }, { cookie: laptop }));
     expect(refused.status).toBe(400);
     expect(await actorOf({ cookie: phone })).toMatchObject({ userId: linus!.userId });
     expect(await actorOf({ authorization: `Bearer ${secret}` })).toMatchObject({ userId: linus!.userId });

@@ -3,14 +3,9 @@
 // and code WEAK_PASSWORD, and writes nothing; an ordinary passphrase goes through.
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../helpers/db";
+import { authPost, sessionCookie } from "../helpers/auth-requests";
 
 const t = useTestDatabase();
-const BASE = "http://localhost:3000/api/auth";
-
-function post(path: string, body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request(`${BASE}${path}`, { method: "POST", headers: { "content-type": "application/json", origin: "http://localhost:3000", ...headers }, body: JSON.stringify(body) });
-}
-
 async function refusal(response: Response): Promise<{ status: number; message: string; code: string }> {
   const body = (await response.json()) as { message: string; code: string };
   return { status: response.status, message: body.message, code: body.code };
@@ -29,7 +24,7 @@ describe("the password policy on sign-up", () => {
   for (const [password, rule] of cases) {
     it(`refuses ${JSON.stringify(password)} with 400 naming the rule, creating no account`, async () => {
       const email = `weak-${cases.findIndex((c) => c[0] === password)}@example.org`;
-      const response = await t.auth.handler(post("/sign-up/email", { email, password, name: "Weak" }));
+      const response = await t.auth.handler(authPost("/sign-up/email", { email, password, name: "Weak" }));
       const { status, message, code } = await refusal(response);
       expect(status).toBe(400);
       expect(message).toMatch(rule);
@@ -39,18 +34,18 @@ describe("the password policy on sign-up", () => {
   }
 
   it("accepts an ordinary passphrase", async () => {
-    const response = await t.auth.handler(post("/sign-up/email", { email: "fine@example.org", password: "purple elephants juggle", name: "Fine" }));
+    const response = await t.auth.handler(authPost("/sign-up/email", { email: "fine@example.org", password: "purple elephants juggle", name: "Fine" }));
     expect(response.status).toBe(200);
   });
 });
 
 describe("the password policy on password change", () => {
   it("refuses a common new password with 400 and keeps the old one", async () => {
-    const signIn = await t.auth.handler(post("/sign-in/email", { email: "fine@example.org", password: "purple elephants juggle" }));
+    const signIn = await t.auth.handler(authPost("/sign-in/email", { email: "fine@example.org", password: "purple elephants juggle" }));
     expect(signIn.status).toBe(200);
-    const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="))!.split(";")[0];
+    const cookie = sessionCookie(signIn);
     const before = await t.db.account.findFirstOrThrow({ where: { user: { email: "fine@example.org" } } });
-    const response = await t.auth.handler(post("/change-password", { currentPassword: "purple elephants juggle", newPassword: "Password2024!" }, { cookie }));
+    const response = await t.auth.handler(authPost("/change-password", { currentPassword: "purple elephants juggle", newPassword: "Password2024!" }, { cookie }));
     const { status, message, code } = await refusal(response);
     expect({ status, code }).toEqual({ status: 400, code: "WEAK_PASSWORD" });
     expect(message).toMatch(/most common/);

@@ -15,20 +15,16 @@ import {
   sweepDeadThrottles,
 } from "@/lib/auth/lockout";
 import { TEST_AUTH_SECRET, useTestDatabase } from "../helpers/db";
+import { authPost } from "../helpers/auth-requests";
 
 const t = useTestDatabase();
-const BASE = "http://localhost:3000/api/auth";
 const PASSWORD = "purple elephants juggle";
 let clock = new Date("2026-12-04T12:00:00Z");
 let auth: Auth;
 /** A second app instance on the same database (its own better-auth, same clock). */
 let other: Auth;
 
-function post(path: string, body: unknown): Request {
-  return new Request(`${BASE}${path}`, { method: "POST", headers: { "content-type": "application/json", origin: "http://localhost:3000" }, body: JSON.stringify(body) });
-}
-
-const signIn = (via: Auth, email: string, password: string) => via.handler(post("/sign-in/email", { email, password }));
+const signIn = (via: Auth, email: string, password: string) => via.handler(authPost("/sign-in/email", { email, password }));
 
 beforeAll(async () => {
   // Per-address rate limits off: this is about the per-account count (all requests share one address).
@@ -36,7 +32,7 @@ beforeAll(async () => {
   auth = createAuth(t.db, options);
   other = createAuth(t.db, options);
   for (const email of ["ada@example.org", "bob@example.org"]) {
-    expect((await auth.handler(post("/sign-up/email", { email, password: PASSWORD, name: email }))).status).toBe(200);
+    expect((await auth.handler(authPost("/sign-up/email", { email, password: PASSWORD, name: email }))).status).toBe(200);
   }
 });
 

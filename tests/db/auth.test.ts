@@ -6,30 +6,18 @@ import { secureCookiesIfHttps } from "@/lib/auth/secure-cookies";
 import { markPeerServer, PEER_ADDRESS_HEADER, peerAddressOf } from "@/lib/http/client-address";
 import { createApiToken, listApiTokensForActor, revokeApiToken } from "@/lib/db/api-tokens";
 import { useTestDatabase } from "../helpers/db";
+import { AUTH_BASE, authPost, sessionSetCookie } from "../helpers/auth-requests";
 
 const t = useTestDatabase();
-const BASE = "http://localhost:3000/api/auth";
-
-function post(path: string, body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request(`${BASE}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
-}
-
-/** The `name=value` part of the session cookie a response sets, and its attributes (lower-cased). */
-function sessionCookie(response: Response): { pair: string; attributes: string[] } {
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
-  if (!cookie) throw new Error(`no session cookie in ${JSON.stringify(response.headers.getSetCookie())}`);
-  const [pair, ...attributes] = cookie.split(";").map((s) => s.trim());
-  return { pair, attributes: attributes.map((a) => a.toLowerCase()) };
-}
 
 describe("better-auth sign-up, sign-in and sign-out", () => {
   const email = "ada@example.org";
   const password = "purple elephants juggle";
 
   it("signs up with email and password, stores a hash (never the password) and sets an HttpOnly SameSite=Lax cookie", async () => {
-    const response = await t.auth.handler(post("/sign-up/email", { email, password, name: "Ada" }));
+    const response = await t.auth.handler(authPost("/sign-up/email", { email, password, name: "Ada" }));
     expect(response.status).toBe(200);
-    const { attributes } = sessionCookie(response);
+    const { attributes } = sessionSetCookie(response);
     expect(attributes).toContain("httponly");
     expect(attributes).toContain("samesite=lax");
     expect(attributes).toContain("path=/");
@@ -40,21 +28,21 @@ describe("better-auth sign-up, sign-in and sign-out", () => {
   });
 
   it("refuses a second account with the same email", async () => {
-    const response = await t.auth.handler(post("/sign-up/email", { email, password: "another password", name: "Eve" }));
+    const response = await t.auth.handler(authPost("/sign-up/email", { email, password: "another password", name: "Eve" }));
     expect(response.status).toBe(422);
     expect(await t.db.user.count({ where: { email } })).toBe(1);
   });
 
   it("refuses a wrong password and sets no cookie", async () => {
-    const response = await t.auth.handler(post("/sign-in/email", { email, password: "wrong password" }));
+    const response = await t.auth.handler(authPost("/sign-in/email", { email, password: "wrong password" }));
     expect(response.status).toBe(401);
     expect(response.headers.getSetCookie().some((c) => c.startsWith("better-auth.session_token=") && !/max-age=0/i.test(c))).toBe(false);
   });
 
   it("signs in, resolves the cookie to the account, and after sign-out the cookie resolves to nobody", async () => {
-    const signIn = await t.auth.handler(post("/sign-in/email", { email, password }));
+    const signIn = await t.auth.handler(authPost("/sign-in/email", { email, password }));
     expect(signIn.status).toBe(200);
-    const { pair, attributes } = sessionCookie(signIn);
+    const { pair, attributes } = sessionSetCookie(signIn);
     expect(attributes).toContain("httponly");
     expect(attributes).toContain("samesite=lax");
 
@@ -63,15 +51,15 @@ describe("better-auth sign-up, sign-in and sign-out", () => {
     expect(actor).toMatchObject({ email, name: "Ada", via: "session" });
 
     // A cookie-carrying write must come from a trusted origin (the app's own).
-    const signOut = await t.auth.handler(post("/sign-out", {}, { cookie: pair, origin: "http://localhost:3000" }));
+    const signOut = await t.auth.handler(authPost("/sign-out", {}, { cookie: pair, origin: "http://localhost:3000" }));
     expect(signOut.status).toBe(200);
     expect(await getActor(headers, t)).toBeNull();
   });
 
   it("refuses a cookie-carrying sign-out from a foreign origin (CSRF)", async () => {
-    const signIn = await t.auth.handler(post("/sign-in/email", { email, password }));
-    const { pair } = sessionCookie(signIn);
-    const forged = await t.auth.handler(post("/sign-out", {}, { cookie: pair, origin: "https://evil.example" }));
+    const signIn = await t.auth.handler(authPost("/sign-in/email", { email, password }));
+    const { pair } = sessionSetCookie(signIn);
+    const forged = await t.auth.handler(authPost("/sign-out", {}, { cookie: pair, origin: "https://evil.example" }));
     expect(forged.status).toBe(403);
     expect(await getActor(new Headers({ cookie: pair }), t)).not.toBeNull();
   });
@@ -99,8 +87,8 @@ describe("API tokens as Bearer credentials", () => {
   it("gives no actor for an unknown token, a malformed header, or a bad token next to a valid cookie", async () => {
     expect(await getActor(new Headers({ authorization: "Bearer cb_not-a-real-token" }), t)).toBeNull();
     expect(await getActor(new Headers({ authorization: "Basic dXNlcjpwYXNz" }), t)).toBeNull();
-    const signIn = await t.auth.handler(post("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }));
-    const { pair } = sessionCookie(signIn);
+    const signIn = await t.auth.handler(authPost("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }));
+    const { pair } = sessionSetCookie(signIn);
     expect(await getActor(new Headers({ cookie: pair, authorization: "Bearer cb_wrong" }), t)).toBeNull();
   });
 
@@ -123,8 +111,8 @@ describe("the Secure cookie attribute", () => {
     const secureCookie = secure.headers.getSetCookie().find((c) => c.includes("session_token="));
     expect(secureCookie).toMatch(/^__Secure-better-auth\.session_token=/);
     expect(secureCookie?.toLowerCase()).toContain("; secure");
-    const plain = await t.auth.handler(post("/sign-up/email", JSON.parse(body("plain@example.org"))));
-    expect(sessionCookie(plain).attributes).not.toContain("secure");
+    const plain = await t.auth.handler(authPost("/sign-up/email", JSON.parse(body("plain@example.org"))));
+    expect(sessionSetCookie(plain).attributes).not.toContain("secure");
   });
 });
 
@@ -140,19 +128,19 @@ describe("Secure cookies behind an https proxy (lib/auth/secure-cookies)", () =>
   }
 
   it("sets Secure on the session cookie of a sign-in that a trusted proxy forwarded as https, and the cookie still signs in", async () => {
-    const forwarded = await viaRoute(post("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }, { "x-forwarded-proto": "https" }), proxy);
+    const forwarded = await viaRoute(authPost("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }, { "x-forwarded-proto": "https" }), proxy);
     expect(forwarded.status).toBe(200);
-    const { pair, attributes } = sessionCookie(forwarded);
+    const { pair, attributes } = sessionSetCookie(forwarded);
     expect(attributes).toContain("secure");
     expect(attributes).toContain("httponly");
     expect(await getActor(new Headers({ cookie: pair }), t)).toMatchObject({ email: "ada@example.org" });
   });
 
   it("ignores X-Forwarded-Proto from a peer that is not a trusted proxy, and plain http from the proxy", async () => {
-    const spoofed = await viaRoute(post("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }, { "x-forwarded-proto": "https" }), "203.0.113.7");
-    expect(sessionCookie(spoofed).attributes).not.toContain("secure");
-    const plain = await viaRoute(post("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }, { "x-forwarded-proto": "http" }), proxy);
-    expect(sessionCookie(plain).attributes).not.toContain("secure");
+    const spoofed = await viaRoute(authPost("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }, { "x-forwarded-proto": "https" }), "203.0.113.7");
+    expect(sessionSetCookie(spoofed).attributes).not.toContain("secure");
+    const plain = await viaRoute(authPost("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }, { "x-forwarded-proto": "http" }), proxy);
+    expect(sessionSetCookie(plain).attributes).not.toContain("secure");
   });
 });
 
@@ -174,8 +162,8 @@ describe("the actor cache (lib/auth/actor-cache) behind getActor", () => {
   });
 
   it("answers a session cookie from memory, and a sign-out elsewhere (session row deleted) forgets it", async () => {
-    const signIn = await t.auth.handler(post("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }));
-    const { pair } = sessionCookie(signIn);
+    const signIn = await t.auth.handler(authPost("/sign-in/email", { email: "ada@example.org", password: "purple elephants juggle" }));
+    const { pair } = sessionSetCookie(signIn);
     const headers = new Headers({ cookie: `theme=dark; ${pair}` });
     const actor = await getActor(headers, t);
     expect(actor).toMatchObject({ email: "ada@example.org", via: "session" });
@@ -201,11 +189,11 @@ describe("session tokens at rest (lib/auth/hashed-session-tokens)", () => {
   }
 
   it("stores only the SHA-256 of each session token, and the cookie still signs in, refreshes, signs out and revokes", async () => {
-    const signUp = await t.auth.handler(post("/sign-up/email", { email, password, name: "Hash" }));
+    const signUp = await t.auth.handler(authPost("/sign-up/email", { email, password, name: "Hash" }));
     expect(signUp.status).toBe(200);
-    const first = sessionCookie(signUp).pair;
-    const signIn = await t.auth.handler(post("/sign-in/email", { email, password }));
-    const second = sessionCookie(signIn).pair;
+    const first = sessionSetCookie(signUp).pair;
+    const signIn = await t.auth.handler(authPost("/sign-in/email", { email, password }));
+    const second = sessionSetCookie(signIn).pair;
     const user = await t.db.user.findUniqueOrThrow({ where: { email } });
     const rows = await t.db.session.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => r.token).sort()).toEqual([sha256(tokenOf(first)), sha256(tokenOf(second))].sort());
@@ -214,7 +202,7 @@ describe("session tokens at rest (lib/auth/hashed-session-tokens)", () => {
     // getSession through better-auth's own endpoint, with a refresh due (the row is old): the cookie
     // it sets back carries the same plaintext token, and the row still holds only its digest.
     await t.db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() + 60 * 60 * 1000) } });
-    const got = await t.auth.handler(new Request(`${BASE}/get-session`, { headers: { cookie: first } }));
+    const got = await t.auth.handler(new Request(`${AUTH_BASE}/get-session`, { headers: { cookie: first } }));
     expect(got.status).toBe(200);
     expect(((await got.json()) as { user: { email: string } }).user.email).toBe(email);
     const refreshed = got.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="));
@@ -225,20 +213,20 @@ describe("session tokens at rest (lib/auth/hashed-session-tokens)", () => {
     expect(await getActor(new Headers({ cookie: first }), t)).toMatchObject({ email, via: "session" });
 
     // Sign-out deletes that session's row; revoke-sessions deletes the rest.
-    const signOut = await t.auth.handler(post("/sign-out", {}, { cookie: first, origin: "http://localhost:3000" }));
+    const signOut = await t.auth.handler(authPost("/sign-out", {}, { cookie: first, origin: "http://localhost:3000" }));
     expect(signOut.status).toBe(200);
     expect(await t.db.session.count({ where: { token: sha256(tokenOf(first)) } })).toBe(0);
     expect(await getActor(new Headers({ cookie: first }), t)).toBeNull();
     expect(await getActor(new Headers({ cookie: second }), t)).toMatchObject({ email });
-    const revoke = await t.auth.handler(post("/revoke-sessions", {}, { cookie: second, origin: "http://localhost:3000" }));
+    const revoke = await t.auth.handler(authPost("/revoke-sessions", {}, { cookie: second, origin: "http://localhost:3000" }));
     expect(revoke.status).toBe(200);
     expect(await t.db.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await getActor(new Headers({ cookie: second }), t)).toBeNull();
   });
 
   it("does not accept a stored digest presented as the cookie's token", async () => {
-    const signIn = await t.auth.handler(post("/sign-in/email", { email, password }));
-    const { pair } = sessionCookie(signIn);
+    const signIn = await t.auth.handler(authPost("/sign-in/email", { email, password }));
+    const { pair } = sessionSetCookie(signIn);
     const digest = sha256(tokenOf(pair));
     const ctx = await t.auth.$context;
     expect(await ctx.internalAdapter.findSession(tokenOf(pair))).not.toBeNull();
