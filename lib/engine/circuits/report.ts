@@ -164,11 +164,16 @@ function distanceFromUniform(patterns: Tensor<FloatArray>[][], n: number): Float
   return out;
 }
 
-/** Attention patterns of every sequence: the detectors and the key ablation read patterns and residuals, never logits, so the unembedding (pos·d_model·d_vocab) is skipped. */
+/**
+ * Attention patterns of every sequence. The detectors read patterns only, and the key ablation
+ * resid_pre, q and the per-head results of earlier layers: so the pass stops after the last
+ * layer's pattern (no unembedding, pos·d_model·d_vocab, nor the last layer's V/z/W_O), and batches
+ * that are not kept for the ablation skip the per-head results (one z·W_O product per layer).
+ */
 async function forwardPatterns(model: AttnOnlyModel, batch: number[][], k: Kernels, keep: AblationCache[] | null): Promise<Tensor<FloatArray>[][]> {
   const out: Tensor<FloatArray>[][] = [];
   for (const tokens of batch) {
-    const c = await runWithCache(model, tokens, { kernels: k, logProbs: false, unembed: false });
+    const c = await runWithCache(model, tokens, { kernels: k, logProbs: false, stopAfterPattern: true, keepResult: keep !== null });
     out.push(c.pattern);
     keep?.push({ tokens: c.tokens, resid_pre: c.resid_pre, q: c.q, result: c.result });
   }

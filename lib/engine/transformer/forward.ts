@@ -68,6 +68,19 @@ export interface ForwardOptions {
    * `log_probs` null.
    */
   unembed?: boolean;
+  /**
+   * Keep every head's output z_h W_O[h] in `result` (default true). False computes the block output
+   * with one z·W_O product over all heads and leaves `result` empty ([n_heads, pos, 0]) — for callers
+   * that never ablate a head (the detectors), it saves a [n_heads, pos, d_model] array per layer.
+   */
+  keepResult?: boolean;
+  /**
+   * Stop after the last layer's attention pattern (default false): that layer's v, z and result
+   * are empty ([n_heads, pos, 0]) and so are its resid_mid / resid_post and resid_final ([pos, 0]);
+   * implies `unembed: false`. The detectors read patterns only, and the last layer's output feeds
+   * nothing but the unembedding.
+   */
+  stopAfterPattern?: boolean;
 }
 
 /** Throws a RangeError unless `tokens` are 1..n_ctx integers in [0, d_vocab). */
@@ -211,6 +224,9 @@ export async function runOnResidual(model: AttnOnlyModel, embed: Float32Array, t
   const qkIn = shortformer ? new Float32Array(n * D) : xn;
   const attnScale = 1 / Math.sqrt(E);
   const qkBuf = new Float32Array(n * 2 * H * E), vBuf = new Float32Array(n * H * E);
+  const keepResult = opts.keepResult !== false;
+  const zPacked = keepResult ? null : new Float32Array(n * H * E);
+  const none = (shape: number[]): Tensor => ({ data: new Float32Array(0), shape });
 
   for (let l = 0; l < c.n_layers; l++) {
     const blk = w.blocks[l];
@@ -225,24 +241,47 @@ export async function runOnResidual(model: AttnOnlyModel, embed: Float32Array, t
     // Q and K of all heads in one product, V in another (their inputs differ for shortformer).
     const { W_QK, W_Vp } = packedQKV(blk, H, D, E);
     const qkAll = await K.matmul(qkIn, W_QK, n, D, 2 * H * E, { out: qkBuf });
-    const vAll = await K.matmul(xn, W_Vp, n, D, H * E, { out: vBuf });
-    const qL = new Float32Array(H * n * E), kL = new Float32Array(H * n * E), vL = new Float32Array(H * n * E);
+    const qL = new Float32Array(H * n * E), kL = new Float32Array(H * n * E);
     unpackHeads(qkAll, 2 * H * E, 0, blk.b_Q.data, qL, n, H, E);
     unpackHeads(qkAll, 2 * H * E, H * E, blk.b_K.data, kL, n, H, E);
-    unpackHeads(vAll, H * E, 0, blk.b_V.data, vL, n, H, E);
-    const zL = new Float32Array(H * n * E), patL = new Float32Array(H * n * n), resL = new Float32Array(H * n * D);
-    const out = new Float32Array(n * D);
-    out.set(x);
+    const patL = new Float32Array(H * n * n);
     for (let h = 0; h < H; h++) {
-      const headSlice = (t: Float32Array, size: number) => t.subarray(h * size, (h + 1) * size);
-      const ph = headSlice(patL, n * n);
-      await K.matmul(headSlice(qL, n * E), headSlice(kL, n * E), n, E, n, { transB: true, out: ph });
+      const ph = patL.subarray(h * n * n, (h + 1) * n * n);
+      await K.matmul(qL.subarray(h * n * E, (h + 1) * n * E), kL.subarray(h * n * E, (h + 1) * n * E), n, E, n, { transB: true, out: ph });
       causalSoftmaxInPlace(ph, n, attnScale);
-      const zh = headSlice(zL, n * E);
-      await K.matmul(ph, headSlice(vL, n * E), n, n, E, { out: zh });
-      const rh = headSlice(resL, n * D);
-      await K.matmul(zh, headSlice(blk.W_O.data, E * D), n, E, D, { out: rh });
-      for (let i = 0; i < n * D; i++) out[i] += rh[i];
+    }
+    q.push({ data: qL, shape: [H, n, E] });
+    k.push({ data: kL, shape: [H, n, E] });
+    pattern.push({ data: patL, shape: [H, n, n] });
+    if (opts.stopAfterPattern && l === c.n_layers - 1) {
+      for (const t of [v, z, result]) t.push(none([H, n, 0]));
+      resid_mid.push(none([n, 0]));
+      resid_post.push(none([n, 0]));
+      ln2_scale.push(null);
+      mlp_out.push(null);
+      x = new Float32Array(0);
+      break;
+    }
+    const vL = new Float32Array(H * n * E);
+    unpackHeads(await K.matmul(xn, W_Vp, n, D, H * E, { out: vBuf }), H * E, 0, blk.b_V.data, vL, n, H, E);
+    const zL = new Float32Array(H * n * E);
+    const out = new Float32Array(n * D);
+    if (!zPacked) out.set(x);
+    for (let h = 0; h < H; h++) await K.matmul(patL.subarray(h * n * n, (h + 1) * n * n), vL.subarray(h * n * E, (h + 1) * n * E), n, n, E, { out: zL.subarray(h * n * E, (h + 1) * n * E) });
+    if (zPacked) {
+      // Σ_h z_h W_O[h] = [z_0 … z_{H−1}] · W_O stacked [H·E, D]: one product instead of H.
+      for (let h = 0; h < H; h++) for (let p = 0; p < n; p++) zPacked.set(zL.subarray((h * n + p) * E, (h * n + p + 1) * E), p * H * E + h * E);
+      await K.matmul(zPacked, blk.W_O.data, n, H * E, D, { out });
+      for (let i = 0; i < n * D; i++) out[i] += x[i];
+      result.push(none([H, n, 0]));
+    } else {
+      const resL = new Float32Array(H * n * D);
+      for (let h = 0; h < H; h++) {
+        const rh = resL.subarray(h * n * D, (h + 1) * n * D);
+        await K.matmul(zL.subarray(h * n * E, (h + 1) * n * E), blk.W_O.data.subarray(h * E * D, (h + 1) * E * D), n, E, D, { out: rh });
+        for (let i = 0; i < n * D; i++) out[i] += rh[i];
+      }
+      result.push({ data: resL, shape: [H, n, D] });
     }
     addRowBias(out, blk.b_O.data, D);
     resid_mid.push({ data: out, shape: [n, D] });
@@ -264,20 +303,16 @@ export async function runOnResidual(model: AttnOnlyModel, embed: Float32Array, t
       ln2_scale.push(null);
       mlp_out.push(null);
     }
-    q.push({ data: qL, shape: [H, n, E] });
-    k.push({ data: kL, shape: [H, n, E] });
     v.push({ data: vL, shape: [H, n, E] });
     z.push({ data: zL, shape: [H, n, E] });
-    pattern.push({ data: patL, shape: [H, n, n] });
-    result.push({ data: resL, shape: [H, n, D] });
     resid_post.push({ data: post, shape: [n, D] });
     x = post;
   }
 
   const attention = {
-    tokens: [...tokens], n_pos: n, embed: { data: embed, shape: [n, D] }, resid_pre, resid_mid, mlp_out, ln2_scale, resid_post, resid_final: { data: x, shape: [n, D] }, ln1_scale, q, k, v, z, pattern, result,
+    tokens: [...tokens], n_pos: n, embed: { data: embed, shape: [n, D] }, resid_pre, resid_mid, mlp_out, ln2_scale, resid_post, resid_final: { data: x, shape: [n, x.length / n] }, ln1_scale, q, k, v, z, pattern, result,
   };
-  if (opts.unembed === false) {
+  if (opts.unembed === false || opts.stopAfterPattern) {
     return { ...attention, ln_final_scale: null, logits: { data: new Float32Array(0), shape: [n, 0] }, log_probs: null };
   }
   let ln_final_scale: Float32Array | null = null;

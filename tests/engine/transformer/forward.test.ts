@@ -52,6 +52,35 @@ describe("runWithCache against a float64 reference", () => {
   });
 });
 
+describe("runWithCache for patterns only", () => {
+  it("keepResult: false gives the float64 reference's patterns and residuals with no per-head result", async () => {
+    const c = { ...base, n_layers: 3, biases: true, ln: true, shortformer: true };
+    const t = randomTensors(c, 11);
+    const model = loadModel(t, { metadata: { config: JSON.stringify({ positional_embedding_type: "shortformer" }) }, processing: { fold_ln: false } });
+    const cache = await runWithCache(model, tokens, { keepResult: false });
+    const ref = referenceForward(c, t, tokens);
+    for (let l = 0; l < c.n_layers; l++) {
+      expectClose(cache.pattern[l].data, ref.patterns[l].flat(2), { abs: 1e-5 }, `layer ${l} patterns`);
+      expect(cache.result[l].data.length).toBe(0);
+    }
+    expectClose(cache.resid_final.data, ref.resid_final.flat(), { abs: 1e-4 }, "resid_final");
+    expectClose(cache.logits.data, ref.logits.flat(), { abs: 1e-3 }, "logits");
+  });
+
+  it("stopAfterPattern gives every layer's reference pattern and leaves the last layer's V, z, output and the logits empty", async () => {
+    const c = { ...base, biases: true, shortformer: true };
+    const t = randomTensors(c, 12);
+    const model = loadModel(t, { metadata: { config: JSON.stringify({ positional_embedding_type: "shortformer" }) } });
+    const cache = await runWithCache(model, tokens, { stopAfterPattern: true });
+    const ref = referenceForward(c, t, tokens);
+    for (let l = 0; l < c.n_layers; l++) expectClose(cache.pattern[l].data, ref.patterns[l].flat(2), { abs: 1e-5 }, `layer ${l} patterns`);
+    const last = c.n_layers - 1;
+    expect(cache.result[0].data.length).toBe(c.n_heads * tokens.length * c.d_model);
+    expect([cache.v[last].data.length, cache.z[last].data.length, cache.result[last].data.length, cache.resid_post[last].data.length]).toEqual([0, 0, 0, 0]);
+    expect([cache.resid_final.shape, cache.logits.shape, cache.log_probs]).toEqual([[tokens.length, 0], [tokens.length, 0], null]);
+  });
+});
+
 describe("runWithCache invariants", () => {
   it("puts exact zeros above the diagonal and makes every pattern row sum to 1", async () => {
     const model = loadModel(randomTensors(base, 6));
