@@ -11,6 +11,8 @@ import { headReport, type HeadReportJson } from "../engine/circuits/report";
 import { circuitTopK, fullOV, fullQK, type CircuitEntry } from "../engine/circuits/qk-ov";
 import { rowTopK } from "../engine/linalg/topk";
 import { runWithCache } from "../engine/transformer/forward";
+import { decomposeLogits } from "../engine/transformer/attention-share";
+import { labelledShare, shareJson } from "../analysis/kinds/trajectory";
 import { rowsOfTopK, topKFlag } from "./circuit-commands";
 import { runTrajectoryCommand } from "./trajectory";
 import { type AttnOnlyModel } from "../engine/transformer/weights";
@@ -84,6 +86,8 @@ export interface RunOutput {
   logits?: Float32Array[];
   /** With --top-k K: the K largest logits of every position, `[pos][{ token, logit }]`. */
   top?: { token: number; logit: number }[][];
+  /** The top logit of every position decomposed into direct path, heads and MLPs (as `run --trajectory`). */
+  attentionShare: ReturnType<typeof labelledShare>;
 }
 
 /** `run <model> --tokens 1,2,3 [--top-k K]`, or `--trajectory FILE` for a decision transformer (./trajectory.ts): attention patterns [layer][head][query][key] and logits [pos][vocab] (or their top K). */
@@ -106,11 +110,12 @@ export async function run({ args, model, kernels }: CommandContext): Promise<Run
   const H = model.config.n_heads;
   const patterns = c.pattern.map((p) => Array.from({ length: H }, (_, h) => rowsOf(p.data, n, n, h * n * n)));
   const V = model.config.d_vocab;
-  if (topK === undefined) return { tokens, patterns, logits: rowsOf(c.logits.data, n, V) };
+  const attentionShare = labelledShare(shareJson(await decomposeLogits(model, c)), tokens.map((t, p) => `${p}:${t}`), String);
+  if (topK === undefined) return { tokens, patterns, logits: rowsOf(c.logits.data, n, V), attentionShare };
   const values = new Float32Array(n * topK);
   const indices = new Int32Array(n * topK);
   for (let p = 0; p < n; p++) rowTopK(c.logits.data.subarray(p * V, (p + 1) * V), topK, false, values, indices, p * topK);
-  return { tokens, patterns, top: rowsOfTopK({ k: topK, values, indices }, n, "token").map((row) => row.map((e) => ({ token: e.token, logit: e.value }))) };
+  return { tokens, patterns, top: rowsOfTopK({ k: topK, values, indices }, n, "token").map((row) => row.map((e) => ({ token: e.token, logit: e.value }))), attentionShare };
 }
 
 const entries = (es: CircuitEntry[], row: string, col: string) => es.map((e) => ({ [row]: e.row, [col]: e.col, value: e.value }));

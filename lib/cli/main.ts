@@ -30,13 +30,14 @@ commands:
   run <model> --tokens 1,2,3 [--top-k K] [--json]
   run <dt-model> --trajectory trajectory.json [--rtg-points N] [--json]
       (a decision transformer, DT-FORMAT.md: action logits, typed positions, patterns, attention-only share, RTG sweep)
-      attention patterns [layer][head][query][key] and logits [pos][vocab] (or the top K per position)
+      attention patterns [layer][head][query][key], logits [pos][vocab] (or the top K per position), attention-only share
   circuits <model> --head L.H [--ov-topk K] [--qk-topk K] [--json]
       top-k entries of the head's full OV and QK circuits
   direct-path <model> [--top-k K] [--per-token K] [--json]
       top bigrams of the direct path W_E W_U (overall, and per input token)
   skip-trigrams <model> [--head L.H] [--top-k K] [--json]
       top skip-trigrams "source … destination → output" of one head (default: every head)
+      (grouped by vocab_segments when the model has them; a decision transformer: its typed skip-trigrams)
 ${TRAIN_USAGE}
 Set CIRCUITBOARD_KERNELS=ts to force the pure-TypeScript kernels (default: onnxruntime when it loads).
 See docs/CLI.md for every output key.
