@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_PASTED_TOKENS, parseTokenIds, runInputFromParams, runInputSearch } from "@/lib/client/prompt-input";
+import { MAX_PASTED_TOKENS, MAX_TOKEN_ID, parseTokenIds, runInputFromParams, runInputSearch } from "@/lib/client/prompt-input";
 
 describe("the prompt explorer's input", () => {
   it("parses pasted ids separated by commas, spaces or newlines, with or without brackets", () => {
@@ -15,6 +15,12 @@ describe("the prompt explorer's input", () => {
     expect(parseTokenIds("1.5")).toMatchObject({ ok: false });
     expect(parseTokenIds("99999999999")).toMatchObject({ ok: false });
     expect(parseTokenIds(Array(MAX_PASTED_TOKENS + 1).fill("1").join(" "))).toMatchObject({ ok: false, message: expect.stringContaining(`At most ${MAX_PASTED_TOKENS}`) });
+  });
+
+  it(`accepts MAX_PASTED_TOKENS ids up to MAX_TOKEN_ID (${MAX_TOKEN_ID}) and refuses MAX_TOKEN_ID + 1, naming the entry and the bound`, () => {
+    expect(parseTokenIds(`0 ${MAX_TOKEN_ID}`)).toEqual({ ok: true, tokens: [0, MAX_TOKEN_ID] });
+    expect(parseTokenIds(`0 ${MAX_TOKEN_ID + 1}`)).toEqual({ ok: false, message: `Token 2 (“${MAX_TOKEN_ID + 1}”) is not an id between 0 and ${MAX_TOKEN_ID}.` });
+    expect(parseTokenIds(Array(MAX_PASTED_TOKENS).fill("7").join(","))).toMatchObject({ ok: true, tokens: { length: MAX_PASTED_TOKENS } });
   });
 
   it("round-trips any run through its URL", () => {
