@@ -19,16 +19,22 @@ export async function medianSeconds(fn: () => unknown, opts: { minRuns?: number;
   return times[Math.floor(times.length / 2)];
 }
 
-/** Uniform random Float32Array in [-0.5, 0.5), from a seeded generator (mulberry32). */
-export function randomF32(n: number, seed: number): Float32Array {
+/** A seeded uniform generator on [-0.5, 0.5) (mulberry32): each call returns the next value. */
+export function mulberry32(seed: number): () => number {
   let s = seed >>> 0;
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
+  return () => {
     s = (s + 0x6d2b79f5) >>> 0;
     let t = Math.imul(s ^ (s >>> 15), s | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  }
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
+  };
+}
+
+/** Uniform random Float32Array in [-0.5, 0.5), from a seeded generator (mulberry32). */
+export function randomF32(n: number, seed: number): Float32Array {
+  const next = mulberry32(seed);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = next();
   return out;
 }
 

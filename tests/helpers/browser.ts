@@ -52,6 +52,8 @@ export interface TestServer {
   dataDir: string;
   /** The server's stdout and stderr. */
   logFile: string;
+  /** The server process (scripts/serve.ts); its job children are its child processes. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -111,8 +113,10 @@ export async function startTestServer(name: string, options: TestServerOptions =
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  // A server that dies mid-test (a crash, a signal) says so in its log; nothing else would.
+  child.once("exit", (code, signal) => log.writableEnded || log.write(`[test harness] the server exited: code ${code}, signal ${signal}\n`));
   const url = `http://127.0.0.1:${port}`;
 
   const stop = async () => {
@@ -131,7 +135,7 @@ export async function startTestServer(name: string, options: TestServerOptions =
     await stop();
     throw error;
   }
-  return { url, dataDir, logFile, stop };
+  return { url, dataDir, logFile, pid: child.pid, stop };
 }
 
 export interface TestBrowser {
