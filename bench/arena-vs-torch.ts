@@ -11,7 +11,9 @@
  * (target < 1.5 GB), and the largest difference between the two programs' scores (a check that
  * they did the same work). Then the full-vocabulary OV and QK top-10 of all 24 heads through the
  * engine (factored, pruned) against torch's brute force over every entry, measured on TOPK_HEADS
- * heads (env, default 2) and scaled to 24 (printed with "≈"); target < 30 s.
+ * heads (env, default 2) and scaled to 24 (printed with "≈"); target < 30 s. TOPK_HEADS=0 skips
+ * this part (on these uniform random weights it is compute-bound: about half an hour on a loaded
+ * machine; bench/arena-topk-planted.ts measures the heavy-tailed case).
  * Run: npm run bench:torch   (needs Debian's python3-torch; about 4 minutes)
  */
 import { execFile } from "node:child_process";
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
     console.log(`CLI peak RSS: ${(rss / 1024).toFixed(2)} GB (target < 1.5 GB); torch ${(Math.max(...torchRuns.map((m) => m.rssMB)) / 1024).toFixed(2)} GB`);
 
     // Full-vocabulary top-10 of every head: engine (in this process) vs torch brute force on TOPK_HEADS heads.
+    if (TOPK_HEADS === 0) return;
     const kernels = await bestNodeKernels();
     const model = await loadModelFile(modelPath);
     const engine = await allHeadsTopK(model, 10, kernels);

@@ -63,6 +63,30 @@ describe("eig", () => {
     expect(traceRe).toBeCloseTo(trace, 10);
   });
 
+  it("gives the eigenvalues-only path (EISPACK hqr) the values of the eigenvector path (JAMA hqr2) on random 64 × 64 matrices", () => {
+    for (const seed of [3, 4, 5]) {
+      const a = randMatrix(64, 64, seed);
+      const fast = eigenvalues(a);
+      const full = eig(a, { vectors: true }).values;
+      expectClose(fast.re, full.re, { abs: 1e-9 }, `seed ${seed} re`);
+      expectClose(fast.im, full.im, { abs: 1e-9 }, `seed ${seed} im`);
+    }
+  });
+
+  it("finds the roots of a polynomial from its companion matrix: 1..6 and 2 ± 3i", () => {
+    // p(x) = Π (x − r): coefficients by repeated multiplication (complex pair as x² − 4x + 13).
+    let c = [1]; // highest degree first
+    const times = (f: number[]) => { c = Array.from({ length: c.length + f.length - 1 }, (_, k) => f.reduce((s, fj, j) => s + fj * (c[k - j] ?? 0), 0)); };
+    for (const r of [1, 2, 3, 4, 5, 6]) times([1, -r]);
+    times([1, -4, 13]);
+    const n = c.length - 1;
+    const rows = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === 0 ? -c[j + 1] : j === i - 1 ? 1 : 0)));
+    const ev = eigenvalues(fromRows(rows));
+    const got = Array.from(ev.re, (re, i) => [re, ev.im[i]]).sort((x, y) => Math.round(x[0] * 1e4) - Math.round(y[0] * 1e4) || x[1] - y[1]);
+    const want = [[1, 0], [2, -3], [2, 0], [2, 3], [3, 0], [4, 0], [5, 0], [6, 0]];
+    expectClose(got.flat(), want.flat(), { abs: 1e-7 }, "roots");
+  });
+
   it("rejects a non-square matrix and non-finite entries", () => {
     expect(() => eig(randMatrix(2, 3, 1))).toThrow(/eig: A must be square, got shape \[2, 3\]/);
     expect(() => eig(fromRows([[1, Infinity], [0, 1]]))).toThrow(/eig: A \[2, 2\] has a non-finite value at flat index 1/);
