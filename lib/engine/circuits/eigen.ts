@@ -44,23 +44,37 @@ export async function unembedEmbed(model: CircuitWeights, k: Kernels = getKernel
   return k.matmul(f32(model.W_U), f32(model.W_E), D, V, D);
 }
 
+/** Column-block width of embedGram's upper block triangle. */
+const GRAM_COLS = 128;
+
 /**
  * Xᵀ X [d_model, d_model] for X = W_E [d_vocab, d_model] or W_pos [n_ctx, d_model], accumulated over
- * blocks of rows (Σ_b X_bᵀ X_b) through one reused transpose buffer: no d_vocab-sized copy of X.
+ * blocks of rows (Σ_b X_bᵀ X_b) through reused buffers: no d_vocab-sized copy of X. Symmetric, so
+ * only the upper block triangle is computed (column block c against rows 0..end of c: ≈ 58 % of the
+ * products for d_model 768) and mirrored.
  */
 export async function embedGram(x: Tensor<FloatArray>, k: Kernels = getKernels()): Promise<Float32Array> {
   const [n, D] = x.shape;
   const data = f32(x);
   const block = Math.max(1, Math.min(n, 4096));
   const bt = new Float32Array(block * D);
-  const part = new Float32Array(D * D);
+  const cols = new Float32Array(block * GRAM_COLS);
+  const part = new Float32Array(D * GRAM_COLS);
   const acc = new Float64Array(D * D);
   for (let r0 = 0; r0 < n; r0 += block) {
     const rows = Math.min(block, n - r0);
     const xb = data.subarray(r0 * D, (r0 + rows) * D);
-    await k.matmul(transpose32(xb, rows, D, bt.subarray(0, rows * D)), xb, D, rows, D, { out: part });
-    for (let i = 0; i < D * D; i++) acc[i] += part[i];
+    const xbT = transpose32(xb, rows, D, bt.subarray(0, rows * D)); // [D, rows]
+    for (let c0 = 0; c0 < D; c0 += GRAM_COLS) {
+      const w = Math.min(GRAM_COLS, D - c0);
+      const c1 = c0 + w;
+      const xc = cols.subarray(0, rows * w);
+      for (let r = 0; r < rows; r++) xc.set(xb.subarray(r * D + c0, r * D + c1), r * w);
+      const p = await k.matmul(xbT.subarray(0, c1 * rows), xc, c1, rows, w, { out: part.subarray(0, c1 * w) });
+      for (let i = 0; i < c1; i++) for (let j = 0; j < w; j++) acc[i * D + c0 + j] += p[i * w + j];
+    }
   }
+  for (let i = 0; i < D; i++) for (let j = 0; j < i; j++) acc[i * D + j] = acc[j * D + i];
   return Float32Array.from(acc);
 }
 

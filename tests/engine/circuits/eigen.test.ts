@@ -69,4 +69,13 @@ describe("embedGram", () => {
     const want = mul(tr(dense(X.data, 5000, 3)), dense(X.data, 5000, 3));
     expectClose(got, want.data, { abs: 1e-3, rel: 1e-5 }, "XᵀX");
   });
+
+  it("equals the dense product when d_model spans several column blocks (upper block triangle mirrored), exactly symmetric", async () => {
+    const [n, D] = [600, 300];
+    const X = randomTensor([n, D], 78);
+    const got = await embedGram(X);
+    const want = mul(tr(dense(X.data, n, D)), dense(X.data, n, D));
+    expectClose(got, want.data, { abs: 1e-2, rel: 1e-5 }, "XᵀX");
+    for (let i = 0; i < D; i++) for (let j = 0; j < i; j++) if (got[i * D + j] !== got[j * D + i]) expect.fail(`not symmetric at (${i}, ${j})`);
+  });
 });
