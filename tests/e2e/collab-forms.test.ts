@@ -63,6 +63,15 @@ describe("annotation forms", () => {
     await result.selectOption(reportOption!);
     await page.locator("#evidence-0-score").selectOption("inductionStripe");
     expect(await page.locator("#evidence-0-pointer").inputValue()).toBe("/heads/2/inductionStripe"); // layer 1 · 2 heads + 0
+    // A second link: the K-composition of partner 0.0 → this head, in the same report.
+    await page.getByRole("button", { name: "Add evidence" }).click();
+    await page.locator("#evidence-1-kind").selectOption("COMPOSITION");
+    await page.locator("#evidence-1-result").selectOption(reportOption!);
+    await page.locator("#evidence-1-partner").fill("1.1");
+    expect(await page.getByRole("status").filter({ hasText: "Heads of one layer do not compose" }).count()).toBe(1);
+    await page.locator("#evidence-1-partner").fill("0.0");
+    expect(await page.locator("#evidence-1-pointer").inputValue()).toBe("/composition/K/0/0/1/0"); // the earlier head first (TL order)
+    expect(await page.locator("#evidence-1-caption").inputValue()).toBe("K-composition 0.0 → 1.0");
     await page.getByRole("button", { name: "Add a claim" }).click();
     expect(await page.locator("#new-claim-0-metric").inputValue()).toBe("kComposition");
     await shoot("form", "annotation-form");
@@ -74,7 +83,9 @@ describe("annotation forms", () => {
       `query($id: ID!, $head: String!) { model(id: $id) { annotations(head: $head) { id evidence { value found } claims { status description current { value threshold } } } } }`, { id: modelId, head: HEAD });
     const [annotation] = api.model.annotations;
     expect(annotation.claims[0].description).toBe("kComposition(0.0 → 1.0) ≥ baselineMean + 3·baselineStd");
-    expect(annotation.evidence[0].found).toBe(true);
+    expect(annotation.evidence.map((e) => e.found)).toEqual([true, true]);
+    const report = await pageGraphql<{ model: { headReport: { composition: { K: number[][][][] } } } }>(page, server.url, `query($id: ID!) { model(id: $id) { headReport { composition { K } } } }`, { id: modelId });
+    expect(annotation.evidence[1].value).toBe(report.model.headReport.composition.K[0][0][1][0]);
     const claim = card.getByTestId("claim");
     expect(await claim.getAttribute("data-status")).toBe(annotation.claims[0].status);
     expect(await claim.textContent()).toContain(`now ${annotation.claims[0].current.value.toFixed(3)} ≥ ${annotation.claims[0].current.threshold.toFixed(3)} (v1)`);

@@ -112,7 +112,7 @@ export function AnnotationForm({ modelId, head, labels, editing, onDone, reportI
         </div>
       </div>
       <MarkdownField id="annotation-body" label="Text" value={draft.body} onChange={(body) => setDraft({ ...draft, body })} />
-      <EvidenceFields modelId={modelId} links={evidence} onChange={setEvidence} reportIndex={reportIndex} />
+      <EvidenceFields modelId={modelId} head={head} links={evidence} onChange={setEvidence} reportIndex={reportIndex} />
       <fieldset className={styles.claimDrafts} aria-label="Claims to add">
         <legend>Claims the engine checks {claims.length ? `(${claims.length})` : ""}</legend>
         {claims.map((c, i) => (
