@@ -6,6 +6,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { FindingPageFields } from "@/lib/client/finding-operations";
 import { FindingFigure } from "./finding-figure";
+import styles from "./findings.module.css";
 
 export function FindingView({ finding, children }: { finding: FindingPageFields; children?: ReactNode }) {
   const disagreeing = finding.figures.filter((f) => f.current?.status === "READY" && f.current.differs);
@@ -29,8 +30,8 @@ export function FindingView({ finding, children }: { finding: FindingPageFields;
       ) : null}
       {children}
       {/* bodyHtml is the server's sanitised rendering (rehype-sanitize, no images, no raw HTML). */}
-      <div className="markdown" data-testid="finding-body" dangerouslySetInnerHTML={{ __html: finding.bodyHtml }} />
-      <section aria-label="Figures">
+      <div className={`markdown ${styles.body}`} data-testid="finding-body" dangerouslySetInnerHTML={{ __html: finding.bodyHtml }} />
+      <section aria-label="Figures" className={styles.figures}>
         {finding.figures.map((f) => (
           <FindingFigure key={f.id} figure={f} />
         ))}
