@@ -1,7 +1,9 @@
 // The weights download (GET /api/models/<id>/weights?version=N): the safetensors file of a model
-// version (default: the latest) for anyone who may read the model (lib/db/weights-file.ts). 401
-// signed out, 404 for a model the actor may not read or a version it lacks, 400 for a version that
-// is not one decimal integer from 1 to MAX_VERSION_NUMBER (checked before any query).
+// version (default: the latest) for any signed-in reader of the model (lib/db/weights-file.ts).
+// 401 signed out — also for a PUBLIC model, which a visitor may browse but not download: a download
+// streams the whole file, so it is made by an account (docs/PUBLIC-ACCESS.md); the same answer for
+// every id, so it reveals nothing. 404 for a model the actor may not read or a version it lacks, 400
+// for a version that is not one decimal integer from 1 to MAX_VERSION_NUMBER (checked before any query).
 // `X-Content-SHA256` is sent when the bytes are the uploaded file's. Dependencies are passed in so
 // tests run it on their own database (as lib/upload/handler.ts).
 import type { Actor } from "@/lib/auth/policy";
@@ -23,6 +25,15 @@ function fail(status: number, message: string, field?: string): Response {
   return Response.json({ error: { message, ...(field ? { field } : {}) } }, { status });
 }
 
+/** What a signed-out visitor hears, whether or not the model is PUBLIC (and whether or not it exists). */
+export const SIGN_IN_TO_DOWNLOAD = "Downloading weights needs an account: sign in, or send an API token (Authorization: Bearer). Public models can be browsed signed out, but not downloaded.";
+
+function signInToDownload(): Response {
+  const response = fail(401, SIGN_IN_TO_DOWNLOAD);
+  response.headers.set("www-authenticate", 'Bearer realm="circuitboard"');
+  return response;
+}
+
 /** The version asked for: undefined for the latest, or a number in 1…MAX_VERSION_NUMBER. */
 export function versionParam(params: URLSearchParams): number | undefined {
   const values = params.getAll("version");
@@ -36,7 +47,7 @@ export async function handleWeightsDownload(request: Request, modelId: string, d
   try {
     const version = versionParam(new URL(request.url).searchParams);
     const actor = await deps.getActor(request);
-    if (!actor) return fail(401, "Sign in or send an API token to download weights.");
+    if (!actor) return signInToDownload();
     if (!MODEL_ID.test(modelId)) return fail(404, "No model with that id.");
     const file = await openWeightsFileForActor(deps.db, actor, modelId, version);
     const headers: Record<string, string> = {

@@ -6,9 +6,10 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
+import { getModelForActor } from "@/lib/db/models";
 import { MAX_VERSION_NUMBER } from "@/lib/db/weights-file";
 import { addModelVersion } from "@/lib/db/tensors";
-import { handleWeightsDownload } from "@/lib/download/handler";
+import { handleWeightsDownload, SIGN_IN_TO_DOWNLOAD } from "@/lib/download/handler";
 import { handleModelUpload } from "@/lib/upload/handler";
 import { createTestUser, useTestDatabase } from "@/tests/helpers/db";
 import { createTeamWith } from "@/tests/graphql/fixtures";
@@ -69,6 +70,29 @@ describe("GET /api/models/<id>/weights", () => {
     const own = await download(editor, privateModel);
     expect(own.status).toBe(200);
     expect(Buffer.from(await own.arrayBuffer()).equals(Buffer.from(tinyModel({ metadata: { secret: "yes" } })))).toBe(true);
+  });
+
+  it("refuses a signed-out visitor with 401 and a message saying why, also for a PUBLIC model they may browse, the same for every id", async () => {
+    const publicModel = await upload(tinyModel({ metadata: { note: "public" } }), "public one");
+    await t.db.model.update({ where: { id: publicModel }, data: { visibility: "PUBLIC" } });
+    // The visitor may browse it (model:read) …
+    expect((await getModelForActor(t.db, null, publicModel)).id).toBe(publicModel);
+    const answers = [];
+    for (const id of [publicModel, teamModel, privateModel, "c".repeat(25)]) {
+      const response = await download(null, id);
+      expect(response.status, id).toBe(401);
+      expect(response.headers.get("www-authenticate")).toBe('Bearer realm="circuitboard"');
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+      answers.push(await response.json());
+    }
+    // … but not download it, and the answer says so without telling one id from another.
+    expect(answers[0]).toEqual({ error: { message: SIGN_IN_TO_DOWNLOAD } });
+    expect(SIGN_IN_TO_DOWNLOAD).toMatch(/sign in.*API token.*Public models can be browsed signed out, but not downloaded/i);
+    for (const a of answers) expect(a).toEqual(answers[0]);
+    // A signed-in non-member downloads the PUBLIC model.
+    const outsiderGets = await download(outsider, publicModel);
+    expect(outsiderGets.status).toBe(200);
+    expect(Buffer.from(await outsiderGets.arrayBuffer()).equals(Buffer.from(tinyModel({ metadata: { note: "public" } })))).toBe(true);
   });
 
   it("refuses hostile version values with 400 naming version before looking anything up, and a version the model lacks with 404", async () => {
