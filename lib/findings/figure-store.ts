@@ -159,6 +159,9 @@ export interface FigureCurrent {
   message: string | null;
 }
 
+/** `current.message` of a figure whose own analysis has not been frozen yet. */
+export const PENDING_FIGURE_MESSAGE = "The figure's analysis is still being computed; it is compared with the newest version once its values are frozen.";
+
 /** The figure's values on the newest version, for a reader who may read the model (null otherwise). */
 export async function currentOfFigure(db: Db, actor: Actor | null, figure: FigureView, options: AnalysisOptions = {}): Promise<FigureCurrent | null> {
   if (!figure.finding.modelReadable) return null;
@@ -166,6 +169,11 @@ export async function currentOfFigure(db: Db, actor: Actor | null, figure: Figur
   if (!latest) return null;
   if (latest.id === figure.finding.row.modelVersionId && figure.value !== null && figure.engineVersion === engineVersion()) {
     return { status: "READY", differs: false, latestVersion: latest.number, engineVersion: figure.engineVersion, value: figure.value, message: null };
+  }
+  // Still PENDING: there is nothing frozen to compare with yet. On its own version, or for a
+  // signed-out reader (who starts no job, so would get "sign in" as a failure), say so honestly.
+  if (figure.value === null && (latest.id === figure.finding.row.modelVersionId || !actor)) {
+    return { status: "PENDING", differs: null, latestVersion: latest.number, engineVersion: engineVersion(), value: null, message: PENDING_FIGURE_MESSAGE };
   }
   let outcome: FigureOutcome;
   try {

@@ -75,3 +75,27 @@ describe("figures computed by a job", () => {
     value.top.forEach((e, i) => expect(e.value).toBeCloseTo(top.entries[i].value, 5));
   });
 });
+
+describe("a signed-out reader of a PUBLIC finding whose figure is still pending", () => {
+  it("sees the figure and its comparison as PENDING (being computed), never FAILED, and starts no job", async () => {
+    const teamId = await createTeamWith(t.db, "Public pending", [[editor, "OWNER"]]);
+    const u = uploadFromSafetensors(new Uint8Array(readFileSync(FILE)));
+    const publicId = (await createModelFromUpload(t.db, editor, { teamId, name: "public induction", visibility: "PUBLIC", config: u.config as unknown as Prisma.InputJsonObject, metadata: u.metadata, tensors: u.tensors, contentHash: u.contentHash })).model.id;
+    // Stored as too large to compute in a request (the weights stay tiny): every analysis is a job.
+    await t.db.modelVersion.updateMany({ where: { modelId: publicId }, data: { byteLength: BigInt(1) << BigInt(40) } });
+    const finding = await createFinding(t.db, editor, { modelId: publicId, title: "public pending" });
+    // A figure whose analysis has not finished (as after an import, or while its job waits).
+    await t.db.findingFigure.create({ data: { findingId: finding.id, key: "fig-1", position: 0, kind: "HEAD_CARD", params: { head: "1.0" } } });
+    await t.db.finding.update({ where: { id: finding.id }, data: { visibility: "PUBLIC" } });
+    const jobs = await t.db.job.count();
+    const r = await gql<{ finding: { figures: { status: string; value: unknown; current: { status: string; differs: boolean | null; message: string | null } | null }[] } }>(t.db, null,
+      `query($id: ID!) { finding(id: $id) { figures { status value current { status differs message } } } }`, { id: finding.id });
+    expect(r.errors).toBeUndefined();
+    const [figure] = r.data!.finding.figures;
+    expect([figure.status, figure.value]).toEqual(["PENDING", null]);
+    expect(figure.current).toMatchObject({ status: "PENDING", differs: null });
+    expect(figure.current!.message).toMatch(/being computed/);
+    expect(await t.db.job.count(), "a signed-out read starts no job").toBe(jobs);
+  });
+});
+
