@@ -73,6 +73,7 @@ export class AdamW {
     const b1 = this.o.beta1 ?? 0.9, b2 = this.o.beta2 ?? 0.999, eps = this.o.eps ?? 1e-8, wd = this.o.weightDecay ?? 0;
     const clip = this.o.gradClip ?? 0;
     let gscale = 1;
+    // Global-norm clipping as torch.nn.utils.clip_grad_norm_ (scale clip / norm when norm > clip; torch adds 1e-6 to norm).
     if (clip > 0) {
       const norm = AdamW.gradNorm(this.names, grads);
       if (norm > clip) gscale = clip / norm;
@@ -86,6 +87,7 @@ export class AdamW {
         const gi = g[i] * gscale;
         m[i] = b1 * m[i] + (1 - b1) * gi;
         v[i] = b2 * v[i] + (1 - b2) * gi * gi;
+        // torch.optim.AdamW: w·(1 − lr·wd) − lr·(m/c1) / (√(v/c2) + eps).
         w[i] -= lr * ((m[i] / c1) / (Math.sqrt(v[i] / c2) + eps)) + decay * w[i];
       }
     }

@@ -128,6 +128,7 @@ export function forward(cfg: TrainModelConfig, p: ParamSet, tokens: Int32Array, 
           }
         }
       }
+      // TL AbstractAttention.forward: pattern = softmax(apply_causal_mask(q·kᵀ / attn_scale)), z = pattern·v.
       for (let b = 0; b < B; b++) {
         const so = ho + b * T * E;
         for (let i = 0; i < T; i++) {
@@ -186,6 +187,7 @@ export function forward(cfg: TrainModelConfig, p: ParamSet, tokens: Int32Array, 
     for (let c = 0; c < V; c++) probs[o + c] *= inv;
     const t = n % T;
     if (t < T - 1 && (!mask || mask[n])) {
+      // −log softmax(logits)[next token], TL utils.lm_cross_entropy_loss per token.
       const lossN = -Math.log(probs[o + tokens[n + 1]]);
       ws.posLoss[t] += lossN / B;
       total += lossN;
@@ -221,6 +223,7 @@ export function backward(cfg: TrainModelConfig, p: ParamSet, tokens: Int32Array,
       dlog.fill(0, o, o + V);
       continue;
     }
+    // d(cross-entropy)/d logits = (softmax − onehot(next token)) / count: the gradient of TL `lm_cross_entropy_loss`.
     dlog[o + tokens[n + 1]] -= 1;
     for (let c = 0; c < V; c++) dlog[o + c] /= count;
   }
@@ -264,6 +267,7 @@ export function backward(cfg: TrainModelConfig, p: ParamSet, tokens: Int32Array,
           }
           const qi = ho + di;
           for (let j = 0; j <= i; j++) {
+            // Softmax backward ds_j = p_j·(dp_j − Σ_k p_k·dp_k), times TL's 1/attn_scale (the gradient of `pattern = softmax(q·kᵀ / attn_scale)`).
             const ds = pat[po + j] * (dp[j] - dot) * scale;
             if (ds === 0) continue;
             const kj = ho + so + j * E;

@@ -116,7 +116,10 @@ export function layerNormRows(x: Float32Array, n: number, d: number, eps: number
   return scale;
 }
 
-/** Causal softmax in place over scores [n, n] (row = query): keys > query set to exactly 0. */
+/**
+ * Causal softmax in place over scores [n, n] (row = query): keys > query set to exactly 0.
+ * TL AbstractAttention.forward: pattern = softmax(apply_causal_mask(q·kᵀ / attn_scale)), attn_scale = √d_head.
+ */
 export function causalSoftmaxInPlace(s: Float32Array, n: number, scale: number): void {
   for (let i = 0; i < n; i++) {
     const o = i * n;
@@ -138,7 +141,10 @@ export function causalSoftmaxInPlace(s: Float32Array, n: number, scale: number):
   }
 }
 
-/** Row-wise log-softmax of x [n, m] into a new array (max-subtracted, float64 sums). */
+/**
+ * Row-wise log-softmax of x [n, m] into a new array (max-subtracted, float64 sums).
+ * TL utils.lm_cross_entropy_loss: `log_probs = F.log_softmax(logits, dim=-1)`.
+ */
 export function logSoftmaxRows(x: Float32Array, n: number, m: number): Float32Array {
   const out = new Float32Array(n * m);
   for (let i = 0; i < n; i++) {
