@@ -51,7 +51,8 @@ def load(path):
 
 
 def forward_patterns(cfg, t, tokens):
-    """Patterns [layer] of [batch, head, q, k] of a shortformer attention-only model (no unembedding)."""
+    """Patterns [layer] of [batch, head, q, k] of a shortformer attention-only model (no unembedding,
+    and the last layer stops after its pattern)."""
     toks = torch.tensor(tokens)
     n = toks.shape[1]
     resid = t["embed.W_E"][toks]
@@ -63,9 +64,12 @@ def forward_patterns(cfg, t, tokens):
         qk_in = resid + pos
         q = torch.einsum("bpd,hde->bhpe", qk_in, t[p + "W_Q"]) + t[p + "b_Q"][None, :, None, :]
         k = torch.einsum("bpd,hde->bhpe", qk_in, t[p + "W_K"]) + t[p + "b_K"][None, :, None, :]
-        v = torch.einsum("bpd,hde->bhpe", resid, t[p + "W_V"]) + t[p + "b_V"][None, :, None, :]
         s = (q @ k.transpose(-1, -2)) / cfg["d_head"] ** 0.5
         pat = s.masked_fill(~mask, float("-inf")).softmax(-1)
+        if l == cfg["n_layers"] - 1:
+            out.append(pat)  # the last layer's output feeds only the unembedding: stop (as the CLI does)
+            break
+        v = torch.einsum("bpd,hde->bhpe", resid, t[p + "W_V"]) + t[p + "b_V"][None, :, None, :]
         z = pat @ v
         resid = resid + torch.einsum("bhpe,hed->bpd", z, t[p + "W_O"]) + t[p + "b_O"]
         out.append(pat)
