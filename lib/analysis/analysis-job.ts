@@ -7,7 +7,7 @@ import { saveAnalysisResult } from "../db/analyses";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { VERSION_SUMMARY } from "../db/models";
-import { readStoredTensors } from "../db/tensors";
+import { readAllStoredTensorBytes } from "../db/tensors";
 import { describeEnd, runChild } from "../jobs/child";
 import { JobFailure, type JobHandler } from "../jobs/queue/types";
 import type { AnalysisRequest, AnalysisResponse } from "./job-protocol";
@@ -24,7 +24,7 @@ export const runAnalysisJob: JobHandler = async (db: Db, job, ctx) => {
   if (job.engineVersion !== engineVersion()) throw new Error(`this worker runs engine ${engineVersion()}, the job was asked for ${job.engineVersion}`);
   const version = await db.modelVersion.findUnique({ where: { id: job.modelVersionId }, select: VERSION_SUMMARY });
   if (!version) throw new JobFailure("The model version was deleted.");
-  let tensors: AnalysisRequest["tensors"] | null = await readStoredTensors(db, version.id);
+  let tensors: AnalysisRequest["tensors"] | null = await readAllStoredTensorBytes(db, version.id);
   const request: AnalysisRequest = { type: "run", kind: job.kind, params: job.params, tensors, metadata: metadataOf(version) };
   let result: unknown;
   let failure: string | null = null;

@@ -1,6 +1,7 @@
 // The messages between an analysis job (./analysis-job, in the runner's process) and its child
-// process (./job-worker), sent with "advanced" IPC serialisation so Float32Array weights cross as they are.
-import type { Tensor } from "../engine/tensor/tensor";
+// process (./job-worker), sent with "advanced" IPC serialisation so typed arrays cross as they are.
+// The weights cross as stored (an F16 model's 167 MB, not its 334 MB widened): the child widens them.
+import type { StoredTensorBytes } from "../engine/io/stored-tensor";
 
 export type AnalysisRequest = {
   type: "run";
@@ -8,8 +9,8 @@ export type AnalysisRequest = {
   kind: string;
   /** Its raw parameters (validated again in the child by the kind's schema). */
   params: unknown;
-  /** The model's tensors by TL name, Float32. */
-  tensors: Map<string, Tensor<Float32Array>>;
+  /** The model's tensors by TL name, as stored (F32/F16/BF16 bytes; lib/engine/io/stored-tensor widens them). */
+  tensors: Map<string, StoredTensorBytes>;
   /** The safetensors `__metadata__` strings. */
   metadata: Record<string, string>;
 };

@@ -1,9 +1,11 @@
 // The analysis worker: a child process (`node --import tsx lib/analysis/job-worker.ts`, started by
-// ./analysis-job through lib/jobs/child) that builds one model from the tensors it is sent and runs
+// ./analysis-job through lib/jobs/child) that builds one model from the tensors it is sent (as stored: it widens them) and runs
 // one registered analysis kind on it, reporting progress. It never touches the database (embedded
 // PGlite allows one process per data directory). Rule: one "run" message in, progress messages and
 // exactly one "done" or "error" out, then exit; the parent cancels by killing it.
 import { BadInputError } from "../db/errors";
+import { decodeStoredTensor } from "../engine/io/stored-tensor";
+import type { Tensor } from "../engine/tensor/tensor";
 import { tsKernels } from "../engine/linalg/kernels-ts";
 import { loadModel } from "../engine/transformer/weights";
 import { sendToParent } from "../jobs/ipc";
@@ -25,8 +27,14 @@ process.on("message", (raw: AnalysisRequest) => {
       const kind = analysisKind(raw.kind);
       if (!kind) throw new BadInputError(`There is no analysis kind "${raw.kind.slice(0, 60)}".`, "kind");
       const params = kind.params.parse(raw.params);
-      const model = loadModel(raw.tensors, { metadata: raw.metadata });
-      raw.tensors.clear();
+      // The weights come as stored (F16 at half the Float32 size): widened here, each dropped once widened.
+      const tensors = new Map<string, Tensor<Float32Array>>();
+      for (const [name, t] of raw.tensors) {
+        tensors.set(name, decodeStoredTensor(name, t));
+        raw.tensors.delete(name);
+      }
+      const model = loadModel(tensors, { metadata: raw.metadata });
+      tensors.clear();
       const ac = new AbortController();
       const result = await kind.compute(model, params, {
         signal: ac.signal,

@@ -8,7 +8,8 @@
 // to anyone else is an ordinary new upload (no existence oracle).
 import { createHash } from "node:crypto";
 import { authorize, type Actor, type Visibility } from "@/lib/auth/policy";
-import { readTensor as decodeTensor, type FloatDtype } from "@/lib/engine/io/safetensors";
+import type { FloatDtype } from "@/lib/engine/io/safetensors";
+import { decodeStoredTensor, type StoredTensorBytes } from "@/lib/engine/io/stored-tensor";
 import type { Tensor } from "@/lib/engine/tensor/tensor";
 import { TOKEN_SAMPLE_SIZE } from "@/lib/engine/io/tokenizer";
 import { modelResource, readableModelsWhere, teamResource } from "./access";
@@ -20,6 +21,7 @@ import { MODEL_SUMMARY, VERSION_SUMMARY, type ModelSummary, type ModelVersionSum
 import { attachStagedTensors, beginStaging, CHUNK_BYTES, discardStagedUpload, stageTensors, type UploadTensor } from "./staging";
 
 export { CHUNK_BYTES, type UploadTensor } from "./staging";
+export type { StoredTensorBytes } from "@/lib/engine/io/stored-tensor";
 
 /** The final transaction of an upload moves staged rows and writes a few more: no network wait inside. */
 export const UPLOAD_COMMIT_TIMEOUT_MS = 60_000;
@@ -70,14 +72,26 @@ async function resolveHash(hash: ModelUpload["contentHash"]): Promise<string> {
   return value;
 }
 
-/** The chunks of a tensor overlapping bytes [begin, end), in order (base64 for speed, see insertChunk). */
-async function selectChunks(db: DbOrTx, tensorId: string, begin: number, end: number): Promise<{ offset: number; bytes: Buffer }[]> {
-  const firstIndex = Math.floor(begin / CHUNK_BYTES);
-  const rows = await db.$queryRaw<{ offset: number; b64: string }[]>`
-    SELECT "offset", encode("bytes", 'base64') AS b64 FROM "TensorChunk"
-    WHERE "tensorId" = ${tensorId} AND "index" >= ${firstIndex} AND "offset" < ${end}
-    ORDER BY "index"`;
-  return rows.map((r) => ({ offset: Number(r.offset), bytes: Buffer.from(r.b64, "base64") }));
+/**
+ * Chunks fetched per query when reading a tensor: 2 (≤ 16 MiB, 22 MB as base64). One query for a
+ * whole 77 MB W_E held its base64 text, the Buffers and PGlite's result at once, grew PGlite's
+ * WebAssembly heap (which never shrinks) by the whole text, and blocked the event loop for seconds
+ * (long enough for keep-alive sockets to be reset under clients that were mid-request).
+ */
+export const CHUNKS_PER_QUERY = 2;
+
+/** The chunks of a tensor overlapping bytes [begin, end), in order, CHUNKS_PER_QUERY per query (base64 for speed, see insertChunk). */
+async function* selectChunks(db: DbOrTx, tensorId: string, begin: number, end: number): AsyncGenerator<{ offset: number; bytes: Buffer }> {
+  let index = Math.floor(begin / CHUNK_BYTES);
+  for (;;) {
+    const rows = await db.$queryRaw<{ index: number; offset: number; b64: string }[]>`
+      SELECT "index", "offset", encode("bytes", 'base64') AS b64 FROM "TensorChunk"
+      WHERE "tensorId" = ${tensorId} AND "index" >= ${index} AND "offset" < ${end}
+      ORDER BY "index" LIMIT ${CHUNKS_PER_QUERY}`;
+    for (const r of rows) yield { offset: Number(r.offset), bytes: Buffer.from(r.b64, "base64") };
+    if (rows.length < CHUNKS_PER_QUERY) return;
+    index = Number(rows[rows.length - 1].index) + 1;
+  }
 }
 
 /**
@@ -191,14 +205,13 @@ export interface ReadTensorOptions {
 }
 
 /**
- * Reads one stored tensor as Float32 (F16/BF16 widened exactly), fetching only the chunks it needs:
- * with `index0`, only the bytes of that slice. Callers authorize the model first (see
- * `readTensorForActor`). Throws NotFoundError for an unknown name, RangeError for a bad index.
+ * Reads one stored tensor's bytes as stored, fetching only the chunks it needs: with `index0`, only
+ * the bytes of that slice. Callers authorize the model first. Throws NotFoundError for an unknown
+ * name, RangeError for a bad index.
  */
-export async function readStoredTensor(db: DbOrTx, versionId: string, name: string, options: ReadTensorOptions = {}): Promise<Tensor<Float32Array>> {
+export async function readStoredTensorBytes(db: DbOrTx, versionId: string, name: string, options: ReadTensorOptions = {}): Promise<StoredTensorBytes> {
   const info = await db.tensor.findUnique({ where: { versionId_name: { versionId, name } }, select: INFO });
   if (!info) throw new NotFoundError(`No tensor ${name} in this model version.`);
-  const dtype = info.dtype as FloatDtype;
   let begin = 0;
   let end = info.byteLength;
   let shape = info.shape;
@@ -214,7 +227,7 @@ export async function readStoredTensor(db: DbOrTx, versionId: string, name: stri
   }
   const bytes = new Uint8Array(end - begin);
   let copied = 0;
-  for (const chunk of await selectChunks(db, info.id, begin, end)) {
+  for await (const chunk of selectChunks(db, info.id, begin, end)) {
     const from = Math.max(begin, chunk.offset);
     const to = Math.min(end, chunk.offset + chunk.bytes.length);
     if (to <= from) continue;
@@ -222,13 +235,25 @@ export async function readStoredTensor(db: DbOrTx, versionId: string, name: stri
     copied += to - from;
   }
   if (copied !== bytes.length) throw new Error(`readStoredTensor: ${name} is missing stored bytes (${copied} of ${bytes.length})`);
-  return decodeTensor({ name, dtype, shape, begin: 0, end: bytes.length }, bytes, { checkFinite: false });
+  return { dtype: info.dtype as FloatDtype, shape, bytes };
+}
+
+/** Reads one stored tensor as Float32 (readStoredTensorBytes, then decodeStoredTensor). */
+export async function readStoredTensor(db: DbOrTx, versionId: string, name: string, options: ReadTensorOptions = {}): Promise<Tensor<Float32Array>> {
+  return decodeStoredTensor(name, await readStoredTensorBytes(db, versionId, name, options));
 }
 
 /** Every stored tensor of a version, by name (for loading a whole model into the engine). */
 export async function readStoredTensors(db: DbOrTx, versionId: string): Promise<Map<string, Tensor<Float32Array>>> {
   const out = new Map<string, Tensor<Float32Array>>();
   for (const info of await listTensors(db, versionId)) out.set(info.name, await readStoredTensor(db, versionId, info.name));
+  return out;
+}
+
+/** Every stored tensor of a version as stored (not widened), by name: what an analysis child is sent. */
+export async function readAllStoredTensorBytes(db: DbOrTx, versionId: string): Promise<Map<string, StoredTensorBytes>> {
+  const out = new Map<string, StoredTensorBytes>();
+  for (const info of await listTensors(db, versionId)) out.set(info.name, await readStoredTensorBytes(db, versionId, info.name));
   return out;
 }
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { BadInputError } from "@/lib/db/errors";
 import { createTeam } from "@/lib/db/teams";
-import { CHUNK_BYTES, addModelVersion, createModelFromUpload, listTensors, readStoredTensor, readTensorForActor, type ModelUpload, type UploadTensor } from "@/lib/db/tensors";
+import { CHUNK_BYTES, CHUNKS_PER_QUERY, addModelVersion, createModelFromUpload, listTensors, readStoredTensor, readTensorForActor, type ModelUpload, type UploadTensor } from "@/lib/db/tensors";
 import { createTestUser, tableRowCounts, useTestDatabase } from "../helpers/db";
 
 const t = useTestDatabase();
@@ -60,6 +60,24 @@ describe("createModelFromUpload and readStoredTensor", () => {
       expect(slice.data[slice.data.length - 1]).toBe((head + 1) * 1024 * 512 - 1);
     }
     await expect(readStoredTensor(t.db, version.id, "blocks.0.attn.W_Q", { index0: 5 })).rejects.toThrow(/index 5 out of range for blocks\.0\.attn\.W_Q \[5, 1024, 512\]/);
+  });
+
+  it("reads a tensor of more chunks than one query fetches (CHUNKS_PER_QUERY) whole and by slice, bit for bit", async () => {
+    // F16 values i mod 2048 (exact), CHUNKS_PER_QUERY + 1 full chunks and a partial one, so the read takes at least two queries.
+    const rows = CHUNKS_PER_QUERY + 2;
+    const perRow = Math.round((CHUNK_BYTES / 2) * ((CHUNKS_PER_QUERY + 1.5) / rows));
+    const bits = new Uint16Array(rows * perRow).map((_, i) => (i % 2048 === 0 ? 0 : 0x3c00 + (i % 1024))); // 0 and 1 + k/1024
+    const raw = new Uint8Array(bits.buffer);
+    const { version } = await createModelFromUpload(t.db, owner, upload("many-chunks", [{ name: "embed.W_E", dtype: "F16", shape: [rows, perRow], chunks: pieces(raw, 3_000_001) }], hashOfText("many-chunks")));
+    const [info] = await listTensors(t.db, version.id);
+    expect(info.chunkCount).toBe(Math.ceil(raw.length / CHUNK_BYTES));
+    expect(info.chunkCount).toBeGreaterThan(CHUNKS_PER_QUERY + 1);
+    const expected = Float32Array.from(bits, (b) => (b === 0 ? 0 : 1 + (b - 0x3c00) / 1024));
+    const back = await readStoredTensor(t.db, version.id, "embed.W_E");
+    expect(back.shape).toEqual([rows, perRow]);
+    expect(sha256(bytesOf(back.data))).toBe(sha256(bytesOf(expected)));
+    const last = await readStoredTensor(t.db, version.id, "embed.W_E", { index0: rows - 1 });
+    expect(sha256(bytesOf(last.data))).toBe(sha256(bytesOf(expected.subarray((rows - 1) * perRow))));
   });
 
   it("widens F16 and BF16 exactly (hand-decoded bit patterns)", async () => {
