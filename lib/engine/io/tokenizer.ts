@@ -129,35 +129,47 @@ const tooManyContainers = () => new TokenizerError(`tokenizer: tokenizer.json ho
  * `["",…]` cost 87 s and 4.4 GB here before the string bound was reached.
  */
 function checkTokenizerJson(json: unknown): void {
-  const stack: { value: object; depth: number; path: string }[] = [];
+  /** A container waiting to be walked; its path is spelled out only when something in it is refused. */
+  type Pending = { value: object; depth: number; parent: Pending | null; key: string | number | null };
+  const stack: Pending[] = [];
   let strings = 0, containers = 0;
-  const at = (path: string, depth: number, key: string | number) => (depth >= 4 ? path : typeof key === "number" ? `${path}[${key}]` : `${path}.${key.slice(0, 40)}`);
+  /** The path of a container: keys of its first 4 levels, as `tokenizer.json.model.vocab[3]`. */
+  const pathOf = (c: Pending | null): string => {
+    const chain: Pending[] = [];
+    for (let at = c; at !== null && at.parent !== null; at = at.parent) chain.push(at);
+    let path = "tokenizer.json";
+    for (let i = chain.length - 1; i >= 0 && chain[i].depth <= 4; i--) {
+      const key = chain[i].key;
+      path += typeof key === "number" ? `[${key}]` : `.${String(key).slice(0, 40)}`;
+    }
+    return path;
+  };
   /** Counts and checks one string; `where` names it only when it is refused. */
   const checkString = (s: string, where: () => string) => {
     if (++strings > MAX_TOKENIZER_STRINGS) throw tooManyStrings();
     const bad = unstorableCharacter(s);
     if (bad) throw new TokenizerError(`tokenizer: ${where()} ${JSON.stringify(s.slice(0, 40))} contains ${bad}`);
   };
-  /** A value met at `key` of the container at `path` (key null: the root). */
-  const visit = (value: unknown, depth: number, path: string, key: string | number | null) => {
-    const here = () => (key === null ? path : at(path, depth - 1, key));
-    if (typeof value === "string") checkString(value, here);
+  /** A value met at `key` of container `parent` (null: the root). */
+  const visit = (value: unknown, depth: number, parent: Pending | null, key: string | number | null) => {
+    if (typeof value === "string") checkString(value, () => pathOf(parent === null ? null : { value: parent.value, depth, parent, key }));
     else if (typeof value === "object" && value !== null) {
       if (++containers > MAX_TOKENIZER_CONTAINERS) throw tooManyContainers();
-      stack.push({ value, depth, path: here() });
+      stack.push({ value, depth, parent, key });
     }
   };
-  visit(json, 0, "tokenizer.json", null);
+  visit(json, 0, null, null);
   while (stack.length > 0) {
-    const { value, depth, path } = stack.pop()!;
-    if (depth >= MAX_TOKENIZER_DEPTH) throw new TokenizerError(`tokenizer: ${path.slice(0, 200)} nests deeper than ${MAX_TOKENIZER_DEPTH} levels (MAX_TOKENIZER_DEPTH)`);
+    const entry = stack.pop()!;
+    const { value, depth } = entry;
+    if (depth >= MAX_TOKENIZER_DEPTH) throw new TokenizerError(`tokenizer: ${pathOf(entry).slice(0, 200)} nests deeper than ${MAX_TOKENIZER_DEPTH} levels (MAX_TOKENIZER_DEPTH)`);
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) visit(value[i], depth + 1, path, i);
+      for (let i = 0; i < value.length; i++) visit(value[i], depth + 1, entry, i);
     } else {
       for (const k in value) {
         if (!Object.hasOwn(value, k)) continue;
-        checkString(k, () => `a key of ${path}`);
-        visit((value as Record<string, unknown>)[k], depth + 1, path, k);
+        checkString(k, () => `a key of ${pathOf(entry)}`);
+        visit((value as Record<string, unknown>)[k], depth + 1, entry, k);
       }
     }
   }
