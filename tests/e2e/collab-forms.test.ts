@@ -4,10 +4,10 @@
 // the new card shows the claim's badge and the evidence's value at once — both the numbers the
 // API answers for that annotation — and then deletes a comment and the annotation itself, each
 // after a confirmation. Screenshots of the form and of the card at 1440 and 390 px.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTeamInBrowser, launchBrowser, pageGraphql, RESULTS_DIR, signUpInBrowser, startTestServer, type TestBrowser, type TestServer } from "../helpers/browser";
+import { uploadDemoThroughPage } from "../helpers/e2e-upload";
 
 const HEAD = "1.0";
 let server: TestServer | undefined;
@@ -34,17 +34,7 @@ describe("annotation forms", () => {
     await signUpInBrowser(page, server.url, { name: "Cleo Writer", email: `cleo-${Date.now()}@example.test`, password: "velvet ottoman sunrise" });
     await createTeamInBrowser(page, "Forms Lab");
     const { teams } = await pageGraphql<{ teams: { slug: string; name: string }[] }>(page, server.url, "{ teams { slug name } }", {});
-    const dir = path.resolve("models", "induction-2l");
-    const res = await page.request.post(`${server.url}/api/models`, {
-      multipart: {
-        name: "induction-2l", team: teams.find((t) => t.name === "Forms Lab")!.slug,
-        tokenizer: { name: "tokenizer.json", mimeType: "application/json", buffer: readFileSync(path.join(dir, "tokenizer.json")) },
-        file: { name: "model.safetensors", mimeType: "application/octet-stream", buffer: readFileSync(path.join(dir, "model.safetensors")) },
-      },
-      timeout: 120_000,
-    });
-    expect(res.status(), await res.text()).toBe(201);
-    const modelId = ((await res.json()) as { id: string }).id;
+    const modelId = await uploadDemoThroughPage(page, server.url, teams.find((t) => t.name === "Forms Lab")!.slug, "induction-2l");
     // The overview caches the head report the evidence cites.
     await page.goto(`${server.url}/models/${modelId}`);
     await page.getByTestId("head-grid-figure").waitFor({ timeout: 120_000 });

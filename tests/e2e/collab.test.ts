@@ -6,11 +6,11 @@
 // app instances sharing one Postgres (events cross through LISTEN/NOTIFY). The single-server run also
 // goes through presence, a vote, an @mention reaching the bell, a stale edit merged, OWNER-only
 // Accept, and the consensus badge on the overview; screenshots at 1440 and 390 px.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTeamInBrowser, launchBrowser, RESULTS_DIR, signUpInBrowser, startTestServer, type TestBrowser, type TestServer } from "../helpers/browser";
+import { uploadDemoThroughPage } from "../helpers/e2e-upload";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 /** The reader must see a new annotation this soon after the writer's mutation answered. */
@@ -68,17 +68,7 @@ async function setUp(tag: string, ownerUrl: string, editorUrl: string): Promise<
   await createTeamInBrowser(owner, `Collab ${tag}`);
   const { teams } = await api<{ teams: { id: string; slug: string; name: string }[] }>(owner, ownerUrl, "{ teams { id slug name } }");
   const team = teams.find((t) => t.name === `Collab ${tag}`)!;
-  const dir = path.resolve("models", "induction-2l");
-  const res = await owner.request.post(`${ownerUrl}/api/models`, {
-    multipart: {
-      name: "induction-2l", team: team.slug,
-      tokenizer: { name: "tokenizer.json", mimeType: "application/json", buffer: readFileSync(path.join(dir, "tokenizer.json")) },
-      file: { name: "model.safetensors", mimeType: "application/octet-stream", buffer: readFileSync(path.join(dir, "model.safetensors")) },
-    },
-    timeout: 120_000,
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  const modelId = ((await res.json()) as { id: string }).id;
+  const modelId = await uploadDemoThroughPage(owner, ownerUrl, team.slug, "induction-2l");
   const invite = await api<{ inviteMember: { ok: boolean; token: string } }>(owner, ownerUrl, `mutation($teamId: ID!) { inviteMember(input: { teamId: $teamId, role: EDITOR }) { ok token } }`, { teamId: team.id });
   expect(invite.inviteMember.ok).toBe(true);
   await signUpInBrowser(editor, editorUrl, { name: "Bob Editor", email: `bob-${stamp}@example.test`, password: "another long password" });

@@ -3,11 +3,11 @@
 // and B's unread count goes from none to 1 without a reload — through
 // Subscription.notificationSignals over SSE, well inside the bell's 60 s fallback poll (required
 // under LIVE_BUDGET_MS, measured from the mutation's answer). Screenshot of B's open bell.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTeamInBrowser, launchBrowser, pageGraphql, RESULTS_DIR, signUpInBrowser, startTestServer, type TestServer } from "../helpers/browser";
+import { uploadDemoThroughPage } from "../helpers/e2e-upload";
 
 /** B's count must change this soon after A's comment was answered (the fallback poll is 60 s). */
 const LIVE_BUDGET_MS = 5_000;
@@ -35,17 +35,7 @@ describe("notification bell", () => {
     await createTeamInBrowser(a, "Bell Lab");
     const { teams } = await pageGraphql<{ teams: { id: string; slug: string; name: string }[] }>(a, server.url, "{ teams { id slug name } }", {});
     const team = teams.find((t) => t.name === "Bell Lab")!;
-    const dir = path.resolve("models", "induction-2l");
-    const res = await a.request.post(`${server.url}/api/models`, {
-      multipart: {
-        name: "induction-2l", team: team.slug,
-        tokenizer: { name: "tokenizer.json", mimeType: "application/json", buffer: readFileSync(path.join(dir, "tokenizer.json")) },
-        file: { name: "model.safetensors", mimeType: "application/octet-stream", buffer: readFileSync(path.join(dir, "model.safetensors")) },
-      },
-      timeout: 120_000,
-    });
-    expect(res.status(), await res.text()).toBe(201);
-    const modelId = ((await res.json()) as { id: string }).id;
+    const modelId = await uploadDemoThroughPage(a, server.url, team.slug, "induction-2l");
     const invite = await pageGraphql<{ inviteMember: { token: string } }>(a, server.url, `mutation($t: ID!) { inviteMember(input: { teamId: $t, role: VIEWER }) { token } }`, { t: team.id });
     await signUpInBrowser(b, server.url, { name: "Bo Reader", email: `bo-${stamp}@example.test`, password: "another long password" });
     await pageGraphql(b, server.url, `mutation($token: String!) { acceptInvitation(token: $token) { ok } }`, { token: invite.inviteMember.token });

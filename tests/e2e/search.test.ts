@@ -3,10 +3,9 @@
 // header, asks for "induction heads whose partner K-composition exceeds 3σ", and gets a table whose
 // heads are the ones Query.searchHeads answers for the same filter, each linking to its head page;
 // a model without a cached report is named as not analysed yet. Screenshots at 1440 and 390 px.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTeamInBrowser, launchBrowser, pageGraphql, shootWidths, signUpInBrowser, startTestServer, type TestBrowser, type TestServer } from "../helpers/browser";
+import { uploadDemoThroughPage } from "../helpers/e2e-upload";
 
 let server: TestServer | undefined;
 let browser: TestBrowser | undefined;
@@ -25,19 +24,7 @@ describe("head search page", () => {
     await createTeamInBrowser(page, "Search Lab");
     const { teams } = await pageGraphql<{ teams: { slug: string; name: string }[] }>(page, server.url, "{ teams { slug name } }", {});
     const slug = teams.find((t) => t.name === "Search Lab")!.slug;
-    const upload = async (name: string, demo = name) => {
-      const dir = path.resolve("models", demo);
-      const res = await page.request.post(`${server!.url}/api/models`, {
-        multipart: {
-          name, team: slug,
-          tokenizer: { name: "tokenizer.json", mimeType: "application/json", buffer: readFileSync(path.join(dir, "tokenizer.json")) },
-          file: { name: "model.safetensors", mimeType: "application/octet-stream", buffer: readFileSync(path.join(dir, "model.safetensors")) },
-        },
-        timeout: 120_000,
-      });
-      expect(res.status(), await res.text()).toBe(201);
-      return ((await res.json()) as { id: string }).id;
-    };
+    const upload = (name: string, demo = name) => uploadDemoThroughPage(page, server!.url, slug, demo, name);
     const modelId = await upload("induction-2l");
     // Uploaded and never opened: no head report is cached for it.
     await upload("skip-trigram-1l");
