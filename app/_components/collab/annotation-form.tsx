@@ -15,6 +15,7 @@ import { ClaimFields } from "./claim-fields";
 import styles from "./collab.module.css";
 import { ConflictMerge } from "./conflict-merge";
 import { EvidenceFields, type EvidenceDraft } from "./evidence-fields";
+import { EVIDENCE_KINDS } from "@/lib/collab/evidence";
 import { MarkdownField } from "./markdown-field";
 import { parseConflictCurrent, type AnnotationDraft } from "./merge";
 import { useCollabMutation } from "./use-collab-mutation";
@@ -30,7 +31,9 @@ export interface AnnotationFormProps {
   reportIndex?: number | null;
 }
 
-type Conflict = AnnotationDraft & { version: number };
+type Conflict = AnnotationDraft & { version: number; evidence: EvidenceDraft[] };
+
+const isEvidenceKind = (kind: string): kind is EvidenceDraft["kind"] => (EVIDENCE_KINDS as readonly string[]).includes(kind);
 
 /** Confidence a new annotation starts at. */
 const DEFAULT_CONFIDENCE = 0.7;
@@ -67,29 +70,30 @@ export function AnnotationForm({ modelId, head, labels, editing, onDone, reportI
   const builtin = labels.filter((l) => l.builtin);
   const team = labels.filter((l) => !l.builtin);
 
-  function send(d: AnnotationDraft, version: number) {
+  function send(d: AnnotationDraft, version: number, links: EvidenceDraft[] = evidence) {
     setClaimError(null);
     if (savedId) {
       void sendClaims(savedId);
       return;
     }
     if (!editing) {
-      create.mutate({ input: { modelId, head, label: d.label, body: d.body, confidence: d.confidence, evidence } }, { onSuccess: (data) => sendClaims(data.createAnnotation.annotation!.id) });
+      create.mutate({ input: { modelId, head, label: d.label, body: d.body, confidence: d.confidence, evidence: links } }, { onSuccess: (data) => sendClaims(data.createAnnotation.annotation!.id) });
       return;
     }
-    update.mutate({ input: { id: editing.id, version, label: d.label, body: d.body, confidence: d.confidence, evidence } }, {
+    update.mutate({ input: { id: editing.id, version, label: d.label, body: d.body, confidence: d.confidence, evidence: links } }, {
       onSuccess: () => sendClaims(editing.id),
       onError: (error) => {
         const current = parseConflictCurrent(conflictCurrent(error));
-        if (current) setConflict({ label: current.label, body: current.body, confidence: current.confidence, version: current.version });
+        // The current links as the form holds them (a kind the schema does not know is dropped).
+        if (current) setConflict({ label: current.label, body: current.body, confidence: current.confidence, version: current.version, evidence: current.evidence.filter((l): l is EvidenceDraft => isEvidenceKind(l.kind)) });
       },
     });
   }
 
   if (conflict) {
     return (
-      <ConflictMerge mine={draft} theirs={conflict} busy={busy} onCancel={onDone}
-        onResubmit={(merged) => { setDraft(merged); setReadVersion(conflict.version); setConflict(null); update.reset(); send(merged, conflict.version); }} />
+      <ConflictMerge mine={{ ...draft, evidence }} theirs={conflict} busy={busy} onCancel={onDone}
+        onResubmit={(merged, links) => { setDraft(merged); setEvidence(links); setReadVersion(conflict.version); setConflict(null); update.reset(); send(merged, conflict.version, links); }} />
     );
   }
   const error = create.error ?? (update.error && !conflictCurrent(update.error) ? update.error : null);
