@@ -5,7 +5,7 @@
 // overview's cached head-report query (API token), printing req/s, p50, p99 and the server's CPU
 // milliseconds per request (user + system time of the server's process tree from /proc).
 // Options: --db=embedded,postgres  --server=serve,next  --clients=100  --seconds=10  --warmup=2
-// --only=<scenario text>  --profile=<dir> (runs the server with `node --cpu-prof`, and prints its top
+// --only=<scenario text>  --agent=phase|shared  --profile=<dir> (runs the server with `node --cpu-prof`, and prints its top
 // self-time functions at the end). --server: `serve` is `npm start`'s entry (scripts/serve.ts, which
 // answers /api/graphql before Next), `next` is bare `next start` (every request through Next).
 // Not a timed test: figures for docs/PERFORMANCE-LOAD.md.
@@ -37,6 +37,17 @@ const WARMUP = Number(option("warmup", "2"));
 const PROFILE_DIR = option("profile", "");
 /** Only the scenarios whose name contains this (e.g. --only="head report"), for a profile of one. */
 const ONLY = option("only", "");
+/**
+ * Keep-alive connections: "shared" (default, as runs A–C) keeps one pool per server, opened during
+ * the first warm-up; "phase" opens a fresh pool for each warm-up and each measured run, so no
+ * socket sits idle between phases (then each measured run includes opening CLIENTS connections).
+ * Connection errors are counted by code and, on a reused socket, how long it had been idle
+ * ("ECONNRESET (reused socket idle 5 s)"), which tells a server closing idle keep-alive sockets
+ * (its 5 s keepAliveTimeout) from a reset of a busy connection.
+ */
+const AGENT = option("agent", "shared");
+if (AGENT !== "phase" && AGENT !== "shared") throw new Error(`--agent: phase or shared, got ${AGENT}`);
+const newAgent = () => new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
 for (const mode of MODES) if (mode !== "embedded" && mode !== "postgres") throw new Error(`--db: embedded or postgres, got ${mode}`);
 if (!(CLIENTS >= 1 && CLIENTS <= 1000 && SECONDS > 0 && SECONDS <= 600 && WARMUP >= 0)) throw new Error("--clients 1..1000, --seconds 1..600, --warmup ≥ 0");
 
@@ -84,17 +95,41 @@ interface Target {
   agent: http.Agent;
 }
 
+/** When each keep-alive socket last finished a response (to name how long a reset socket sat idle). */
+const lastDone = new WeakMap<object, number>();
+
+/** A connection error, named with whether it hit a reused keep-alive socket and how long that socket had been idle. */
+class PostError extends Error {
+  constructor(readonly code: string, readonly idleMs: number | null) {
+    super(code);
+  }
+  get kind(): string {
+    return this.idleMs === null ? this.code : `${this.code} (reused socket idle ${(this.idleMs / 1000).toFixed(0)} s)`;
+  }
+}
+
 /** One POST /api/graphql; resolves with the status (the body is read and dropped). */
 function post(target: Target, body: string, token: string | null): Promise<number> {
   return new Promise((resolve, reject) => {
     const headers: http.OutgoingHttpHeaders = { "content-type": "application/json", "content-length": Buffer.byteLength(body) };
     if (token) headers.authorization = `Bearer ${token}`;
+    let idleMs: number | null = null;
+    let socket: object | null = null;
+    const fail = (error: NodeJS.ErrnoException) => reject(new PostError(error.code ?? "error", req.reusedSocket ? idleMs : null));
     const req = http.request({ host: "127.0.0.1", port: target.port, path: "/api/graphql", method: "POST", headers, agent: target.agent }, (res) => {
       res.on("data", () => undefined);
-      res.on("end", () => resolve(res.statusCode ?? 0));
-      res.on("error", reject);
+      res.on("end", () => {
+        if (socket) lastDone.set(socket, performance.now());
+        resolve(res.statusCode ?? 0);
+      });
+      res.on("error", fail);
     });
-    req.on("error", reject);
+    req.on("socket", (s) => {
+      socket = s;
+      const done = lastDone.get(s);
+      idleMs = done === undefined ? null : performance.now() - done;
+    });
+    req.on("error", fail);
     req.end(body);
   });
 }
@@ -136,7 +171,8 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 /** CLIENTS loops of back-to-back requests for `seconds`; latencies in ms. */
-async function fire(target: Target, scenario: Scenario, seconds: number): Promise<{ latencies: number[]; errors: Map<string, number>; elapsed: number }> {
+async function fire(server: Target, scenario: Scenario, seconds: number): Promise<{ latencies: number[]; errors: Map<string, number>; elapsed: number }> {
+  const target: Target = AGENT === "phase" ? { port: server.port, agent: newAgent() } : server;
   const latencies: number[] = [];
   /** Non-200 answers by status (or the connection error's code). */
   const errors = new Map<string, number>();
@@ -150,13 +186,15 @@ async function fire(target: Target, scenario: Scenario, seconds: number): Promis
         const status = await post(target, scenario.body, scenario.token);
         if (status !== 200) count(String(status));
       } catch (error) {
-        count((error as NodeJS.ErrnoException).code ?? "error");
+        count(error instanceof PostError ? error.kind : "error");
       }
       latencies.push(performance.now() - t0);
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, client));
-  return { latencies, errors, elapsed: (performance.now() - start) / 1000 };
+  const elapsed = (performance.now() - start) / 1000;
+  if (target !== server) target.agent.destroy();
+  return { latencies, errors, elapsed };
 }
 
 async function measure(target: Target, serverPid: number, scenario: Scenario): Promise<Result> {
@@ -219,7 +257,11 @@ function goalLine(mode: string, r: Result): string {
     r.cpuMsPerRequest > budgetMs
       ? `server CPU ${r.cpuMsPerRequest.toFixed(2)} ms/request exceeds the ${budgetMs.toFixed(2)} ms that ${neededReqPerSec.toFixed(0)} req/s allows on ${CORES} cores: CPU per request is the cause (docs/PERFORMANCE-LOAD.md names where it goes)`
       : `server CPU ${r.cpuMsPerRequest.toFixed(2)} ms/request is within the ${budgetMs.toFixed(2)} ms budget: the gap is waiting (database round trips, the load clients sharing the cores), not server CPU`;
-  return `- ${mode}, ${r.scenario}: goal ${goal}, measured ${measured} — ${met ? "met" : `UNMET; ${cause}`}`;
+  // Cores the server actually got: CPU per request × requests per second. Far below CORES while the
+  // load average is far above it means the machine's other work, not our path, held the rate down.
+  const used = (r.cpuMsPerRequest * r.reqPerSec) / 1000;
+  const share = `; the server used ${used.toFixed(2)} of ${CORES} cores at load average ${readFileSync("/proc/loadavg", "utf8").split(" ")[0]}`;
+  return `- ${mode}, ${r.scenario}: goal ${goal}, measured ${measured} — ${met ? "met" : `UNMET; ${cause}${share}`}`;
 }
 
 function row(mode: string, r: Result): string {
@@ -231,7 +273,7 @@ async function benchMode(mode: BenchDb, server: BenchServer, production: boolean
   const port = await freePort();
   const profileDir = PROFILE_DIR ? path.resolve(PROFILE_DIR, `${mode}-${server}`) : "";
   const child = startServer(prepared, port, production, profileDir, server);
-  const target: Target = { port, agent: new http.Agent({ keepAlive: true, maxSockets: CLIENTS }) };
+  const target: Target = { port, agent: newAgent() };
   try {
     await waitForServer(target, child);
     const headReport = JSON.stringify({ query: HEAD_REPORT_QUERY.toString(), variables: { id: prepared.modelId }, operationName: "ModelHeadReport" });
@@ -258,7 +300,7 @@ async function main(): Promise<void> {
   const production = existsSync(path.join(root, ".next", "BUILD_ID"));
   console.log(
     production
-      ? `load benchmark: production build (.next), ${CLIENTS} clients, ${SECONDS} s per scenario after ${WARMUP} s warm-up, node ${process.version}`
+      ? `load benchmark: production build (.next), ${CLIENTS} clients, ${SECONDS} s per scenario after ${WARMUP} s warm-up, keep-alive pool per ${AGENT === "phase" ? "phase" : "server"}, node ${process.version}, load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`
       : `load benchmark: NO production build in .next (run \`npm run build\` first) — measuring \`next dev\`, whose figures are not the production ones`,
   );
   console.log("| database, server | scenario | req/s | p50 ms | p99 ms | server CPU ms/req | requests | non-200 |");

@@ -17,6 +17,14 @@ export function stampPeerAddress(req: IncomingMessage): void {
   if (address) req.rawHeaders.push(PEER_ADDRESS_HEADER, address);
 }
 
+/**
+ * How long an idle keep-alive connection stays open. Node's 5 s default raced clients under load:
+ * at load average 24 the load benchmark's clients reused sockets the server had just closed
+ * (ECONNRESET on sockets idle 6–7 s by the client's clock, and "0 s" ones whose response the client
+ * read seconds after it was written); proxies and browsers keep idle connections for a minute or more.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /** An HTTP server that stamps the peer address on each request, then hands it to `handler`. */
 export function createPeerServer(handler: (req: IncomingMessage, res: ServerResponse) => unknown): Server {
   markPeerServer();
@@ -24,5 +32,9 @@ export function createPeerServer(handler: (req: IncomingMessage, res: ServerResp
     stampPeerAddress(req);
     void handler(req, res);
   };
-  return createServer(listener);
+  const server = createServer(listener);
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Headers of a request on a kept-alive connection must be allowed to arrive after that wait.
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
+  return server;
 }

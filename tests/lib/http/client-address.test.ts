@@ -1,7 +1,7 @@
 // lib/http/client-address.ts and lib/http/peer-server.ts: the client address is the TCP peer,
 // X-Forwarded-For counts only from a trusted proxy, and no client-sent header can choose it.
 import { spawnSync } from "node:child_process";
-import { request as httpRequest } from "node:http";
+import { Agent, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import {
@@ -16,7 +16,7 @@ import {
   trustedProxies,
   withClientAddress,
 } from "@/lib/http/client-address";
-import { createPeerServer } from "@/lib/http/peer-server";
+import { createPeerServer, KEEP_ALIVE_TIMEOUT_MS } from "@/lib/http/peer-server";
 
 const PROXY = "10.0.0.2";
 const trusted = new Set([PROXY, "10.0.0.3"]);
@@ -118,5 +118,28 @@ describe("the peer address header", () => {
     const request = withClientAddress(new Request("http://localhost/api/auth/sign-in/email", { method: "POST", headers: stamped, body: "{}" }), trusted);
     expect(request.headers.get(CLIENT_ADDRESS_HEADER)).toBe("203.0.113.7");
     expect(await request.text()).toBe("{}");
+  });
+
+  it(`keeps idle keep-alive connections for KEEP_ALIVE_TIMEOUT_MS (${KEEP_ALIVE_TIMEOUT_MS} ms), not Node's 5 s, and says so to the client`, async () => {
+    const server = createPeerServer((_req, res) => res.end("ok"));
+    expect(server.keepAliveTimeout).toBe(KEEP_ALIVE_TIMEOUT_MS);
+    expect(server.headersTimeout).toBeGreaterThan(KEEP_ALIVE_TIMEOUT_MS);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const { port } = server.address() as AddressInfo;
+      const header = await new Promise<string | string[] | undefined>((resolve, reject) => {
+        const req = httpRequest({ host: "127.0.0.1", port, path: "/", agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.headers["keep-alive"]));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      expect(header).toBe(`timeout=${KEEP_ALIVE_TIMEOUT_MS / 1000}`);
+    } finally {
+      agent.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
