@@ -40,7 +40,7 @@ export async function groupTopKAll(args: GroupTopKArgs): Promise<TopKAll> {
   const { ort: rt, session, m, kd, n, k, blockRows } = args;
   const nPad = Math.ceil(n / GROUP) * GROUP;
   const scan = new PrunedTopK(args.a, args.b, m, kd, n, k, { transB: args.transB, negate: args.negate, nPad });
-  const { ap, bp, sign } = scan;
+  const { sign } = scan;
   const S = new rt.Tensor("int64", BigInt64Array.of(0n, -1n, BigInt(GROUP)), [3]);
   const maxima = new Float32Array(Math.min(blockRows, m) * (nPad / GROUP));
 
@@ -52,8 +52,8 @@ export async function groupTopKAll(args: GroupTopKArgs): Promise<TopKAll> {
     const M = maxima.subarray(0, rows * groups);
     await session.run(
       {
-        A: new rt.Tensor("float32", ap.subarray(r0 * kd, (r0 + rows) * kd), [rows, kd]),
-        B: new rt.Tensor("float32", bp.subarray(0, groups * GROUP * kd), [groups * GROUP, kd]),
+        A: new rt.Tensor("float32", scan.rowsOf(r0, rows), [rows, kd]),
+        B: new rt.Tensor("float32", scan.leadingColumns(groups * GROUP), [groups * GROUP, kd]),
         S,
       },
       { M: new rt.Tensor("float32", M, [rows, groups]) },

@@ -207,7 +207,7 @@ export const tsKernels: Kernels = {
       const nc = scan.columnsFor(r0);
       if (nc === 0) break;
       const buf = scratchRows.subarray(0, rows * nc);
-      gemmBt(scan.ap.subarray(r0 * kd, (r0 + rows) * kd), scan.bp.subarray(0, nc * kd), buf, rows, kd, nc);
+      gemmBt(scan.rowsOf(r0, rows), scan.leadingColumns(nc), buf, rows, kd, nc);
       scan.scanned += rows * nc;
       for (let r = 0; r < rows; r++) scan.pushDense(buf, r * nc, nc, r0 + r);
       scan.endBlock();

@@ -29,25 +29,26 @@ function byNormDesc(norms: Float64Array): Int32Array {
   return Int32Array.from(norms.keys()).sort((x, y) => norms[y] - norms[x] || x - y);
 }
 
-function gatherRows(x: Float32Array, kd: number, order: Int32Array, rowsOut: number): Float32Array {
-  const out = new Float32Array(rowsOut * kd);
-  order.forEach((src, dst) => out.set(x.subarray(src * kd, (src + 1) * kd), dst * kd));
-  return out;
-}
 
 const CS = 1 + 1e-6; // headroom for float64 rounding in the Cauchy–Schwarz bound
 const SEED_ROWS = 8; // rows × columns of exact entries that seed the first lower bound
 const SEED_COLS = 512;
 
 /**
- * State of one pruned top-k scan. `ap` [m, kd] holds A's rows by decreasing norm, `bp` [nPad, kd]
- * B's columns (as rows) by decreasing norm, zero-padded to `nPad`. Per block: `columnsFor` says how
- * many leading columns can still matter (0 = stop), the backend scores them, calls `exact` or
- * `pushDense`, then `endBlock`.
+ * State of one pruned top-k scan. `rowsOf(r0, rows)` gives A's rows by decreasing norm [rows, kd],
+ * `leadingColumns(nc)` B's first nc columns (as rows) by decreasing norm, zero-padded up to `nPad`.
+ * Both are gathered on first use only: a scan that stops after a few blocks never copies (nor
+ * page-faults in) the rest. Per block: `columnsFor` says how many leading columns can still matter
+ * (0 = stop), the backend scores them, calls `exact` or `pushDense`, then `endBlock`.
  */
 export class PrunedTopK {
-  readonly ap: Float32Array;
-  readonly bp: Float32Array;
+  private readonly a: Float32Array;
+  private readonly b: Float32Array;
+  private readonly transB: boolean;
+  private readonly ap: Float32Array;
+  private readonly bp: Float32Array;
+  private rowsGathered = 0;
+  private colsGathered = 0;
   readonly sign: 1 | -1;
   private readonly rowOrder: Int32Array;
   private readonly colOrder: Int32Array;
@@ -77,15 +78,11 @@ export class PrunedTopK {
     const rn = rowNorms(a, m, kd);
     this.rowOrder = byNormDesc(rn);
     this.aNorms = Float64Array.from(this.rowOrder, (i) => rn[i]);
-    this.ap = gatherRows(a, kd, this.rowOrder, m);
-    if (opts.transB) this.bp = gatherRows(b, kd, this.colOrder, nPad);
-    else {
-      const bp = new Float32Array(nPad * kd);
-      this.colOrder.forEach((src, dst) => {
-        for (let p = 0; p < kd; p++) bp[dst * kd + p] = b[p * n + src];
-      });
-      this.bp = bp;
-    }
+    this.a = a;
+    this.b = b;
+    this.transB = opts.transB;
+    this.ap = new Float32Array(m * kd);
+    this.bp = new Float32Array(nPad * kd);
     this.maxB = n > 0 ? this.colNorms[0] : 0;
     this.top = new TopKCollector(k, opts.negate);
     this.seedBound(k);
@@ -100,11 +97,35 @@ export class PrunedTopK {
     const r = Math.min(this.m, SEED_ROWS);
     const c = Math.min(this.n, Math.max(SEED_COLS, Math.ceil(k / Math.max(1, r))));
     if (r * c < k) return;
+    this.rowsOf(0, r);
+    this.leadingColumns(c);
     const keys = new Float64Array(r * c);
     for (let ri = 0; ri < r; ri++) for (let jj = 0; jj < c; jj++) keys[ri * c + jj] = this.sign * this.dot(ri, jj);
     this.scanned += r * c;
     keys.sort();
     this.raiseBound(keys[keys.length - k]);
+  }
+
+  /** Rows r0 .. r0+rows of A in scan order [rows, kd] (gathered on first use). */
+  rowsOf(r0: number, rows: number): Float32Array {
+    const { a, ap, kd } = this;
+    for (; this.rowsGathered < r0 + rows; this.rowsGathered++) {
+      const src = this.rowOrder[this.rowsGathered];
+      ap.set(a.subarray(src * kd, (src + 1) * kd), this.rowsGathered * kd);
+    }
+    return ap.subarray(r0 * kd, (r0 + rows) * kd);
+  }
+
+  /** The first nc columns of B in scan order, as rows [nc, kd]; columns past n are zero padding. */
+  leadingColumns(nc: number): Float32Array {
+    const { b, bp, kd, n } = this;
+    for (; this.colsGathered < Math.min(nc, n); this.colsGathered++) {
+      const src = this.colOrder[this.colsGathered];
+      const dst = this.colsGathered * kd;
+      if (this.transB) bp.set(b.subarray(src * kd, (src + 1) * kd), dst);
+      else for (let p = 0; p < kd; p++) bp[dst + p] = b[p * n + src];
+    }
+    return bp.subarray(0, nc * kd);
   }
 
   /** The signed value every remaining candidate must reach. */
@@ -138,7 +159,7 @@ export class PrunedTopK {
     return nc;
   }
 
-  /** Exact float64 dot of permuted row ri and permuted column jj, rounded to float32. */
+  /** Exact float64 dot of permuted row ri and permuted column jj (both already gathered), rounded to float32. */
   dot(ri: number, jj: number): number {
     const { ap, bp, kd } = this;
     let s = 0;
