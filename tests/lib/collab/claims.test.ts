@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimSpecSchema, describeClaim, evaluateClaim } from "@/lib/collab/claims";
+import { claimSpecSchema, describeClaim, evaluateClaim, MAX_BASELINE_STDS, MAX_CLAIM_REPEAT_LENGTH } from "@/lib/collab/claims";
 import type { HeadReportJson } from "@/lib/engine/circuits/report";
 
 // A hand-made 2-layer, 1-head report: only the fields a claim reads.
@@ -38,5 +38,20 @@ describe("evaluateClaim", () => {
   it("describes claims in the issue's notation", () => {
     expect(describeClaim(claimSpecSchema.parse({ metric: "kComposition", from: "0.7", to: "1.4", comparator: ">=", threshold: { baselineStds: 3 } }))).toBe("kComposition(0.7 → 1.4) ≥ baselineMean + 3·baselineStd");
     expect(describeClaim(claimSpecSchema.parse({ metric: "inductionStripe", head: "1.4", repeatLength: 25, comparator: ">=", threshold: { value: 0.5 } }))).toBe("inductionStripe(1.4, repeatLength 25) ≥ 0.5");
+  });
+
+  it(`accepts repeatLength MAX_CLAIM_REPEAT_LENGTH (${MAX_CLAIM_REPEAT_LENGTH}) and baselineStds ±MAX_BASELINE_STDS (${MAX_BASELINE_STDS}), refusing one past each on its path`, () => {
+    const paths = (spec: unknown) => {
+      const r = claimSpecSchema.safeParse(spec);
+      return r.success ? [] : r.error.issues.map((i) => i.path.join("."));
+    };
+    const stripe = (repeatLength: number) => ({ metric: "inductionStripe", head: "1.0", repeatLength, comparator: ">=", threshold: { value: 0.5 } });
+    expect(paths(stripe(MAX_CLAIM_REPEAT_LENGTH))).toEqual([]);
+    expect(paths(stripe(MAX_CLAIM_REPEAT_LENGTH + 1))).toEqual(["repeatLength"]);
+    const k = (baselineStds: number) => ({ metric: "kComposition", from: "0.0", to: "1.0", comparator: ">=", threshold: { baselineStds } });
+    expect(paths(k(MAX_BASELINE_STDS))).toEqual([]);
+    expect(paths(k(-MAX_BASELINE_STDS))).toEqual([]);
+    expect(paths(k(MAX_BASELINE_STDS + 1))[0]).toMatch(/^threshold/);
+    expect(paths(k(-MAX_BASELINE_STDS - 1))[0]).toMatch(/^threshold/);
   });
 });
