@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { MAX_TRAJECTORY_FILE_BYTES } from "@/lib/cli/trajectory";
 import { cli } from "./run-cli";
 import { dtFile, dtModelTensors, DT_CFG } from "@/tests/api/mlp-dt-models";
 import { randomTrajectory, referenceActionLogits } from "@/tests/engine/transformer/dt-fixtures";
@@ -91,5 +92,19 @@ describe("circuitboard run --trajectory", () => {
     const points = await cli(["run", dtPath, "--trajectory", t, "--rtg-points", "65", "--json"]);
     expect(points.code).toBe(2);
     expect(points.err).toMatch(/--rtg-points must be at most 64/);
+  });
+
+  it(`reads a trajectory file of exactly MAX_TRAJECTORY_FILE_BYTES (${MAX_TRAJECTORY_FILE_BYTES}) bytes and refuses one byte more before parsing it`, async () => {
+    const json = JSON.stringify(randomTrajectory(2, 5));
+    // Trailing spaces are valid JSON: the file's size is the only difference.
+    const at = await trajectoryFile("at-bound.json", json + " ".repeat(MAX_TRAJECTORY_FILE_BYTES - json.length));
+    const ok = await cli(["run", dtPath, "--trajectory", at, "--json"]);
+    expect(ok.err).toBe("");
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).actionLogits).toHaveLength(2);
+    const over = await trajectoryFile("over-bound.json", json + " ".repeat(MAX_TRAJECTORY_FILE_BYTES - json.length + 1));
+    const refused = await cli(["run", dtPath, "--trajectory", over, "--json"]);
+    expect({ code: refused.code, out: refused.out }).toEqual({ code: 2, out: "" });
+    expect(refused.err).toContain(`is ${MAX_TRAJECTORY_FILE_BYTES + 1} bytes, more than ${MAX_TRAJECTORY_FILE_BYTES} (MAX_TRAJECTORY_FILE_BYTES)`);
   });
 });
