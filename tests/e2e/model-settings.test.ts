@@ -3,16 +3,15 @@
 // (the bytes of the uploaded file), and deletes it only once its name is typed. Screenshots at 1440
 // and 390 px.
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTeamInBrowser, openBrowserSession, pageGraphql, shootWidths, signUpInBrowser, type BrowserSession } from "../helpers/browser";
+import { demoModelFiles, uploadThroughPage } from "../helpers/e2e-upload";
 
 let session: BrowserSession;
 let page: Page;
 let modelId: string;
-const dir = path.resolve("models", "induction-2l");
-const file = readFileSync(path.join(dir, "model.safetensors"));
+const { file, tokenizer } = demoModelFiles("induction-2l");
 
 const graphql = <T>(query: string, variables: Record<string, unknown>) => pageGraphql<T>(page, session.server.url, query, variables);
 
@@ -22,16 +21,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(60_000);
   await signUpInBrowser(page, session.server.url, { name: "Sam Settings", email: `sam-${Date.now()}@example.test`, password: "purple elephants dance" });
   await createTeamInBrowser(page, "Settings Lab");
-  const res = await page.request.post(`${session.server.url}/api/models`, {
-    multipart: {
-      name: "induction demo", team: "settings-lab",
-      tokenizer: { name: "tokenizer.json", mimeType: "application/json", buffer: readFileSync(path.join(dir, "tokenizer.json")) },
-      file: { name: "model.safetensors", mimeType: "application/octet-stream", buffer: file },
-    },
-    timeout: 120_000,
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  modelId = ((await res.json()) as { id: string }).id;
+  modelId = await uploadThroughPage(page, session.server.url, { name: "induction demo", team: "settings-lab", file, tokenizer });
 });
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTeamInBrowser, openBrowserSession, pageGraphql, RESULTS_DIR, shootWidths, signUpInBrowser, type BrowserSession } from "../helpers/browser";
+import { uploadThroughPage } from "../helpers/e2e-upload";
 import { buildSafetensors, type BuilderTensor } from "../helpers/safetensors-builder";
 
 /** Seeded uniform weights of a 2-layer, 4-head model over 4 000 tokens (d_model 128): its head report is a job of several seconds. */
@@ -33,14 +34,7 @@ let page: Page;
 const ids: Record<string, string> = {};
 const WIDTHS = [1440, 390] as const;
 
-async function upload(name: string, file: Buffer, tokenizer?: Buffer): Promise<string> {
-  const multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> = { name, team: "views-lab" };
-  if (tokenizer) multipart.tokenizer = { name: "tokenizer.json", mimeType: "application/json", buffer: tokenizer };
-  multipart.file = { name: "model.safetensors", mimeType: "application/octet-stream", buffer: file };
-  const res = await page.request.post(`${session.server.url}/api/models`, { multipart, timeout: 120_000 });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
+const upload = (name: string, file: Buffer, tokenizer?: Buffer) => uploadThroughPage(page, session.server.url, { name, team: "views-lab", file, tokenizer });
 
 const graphql = <T>(query: string, variables: Record<string, unknown>) => pageGraphql<T>(page, session.server.url, query, variables);
 const shoot = (name: string) => shootWidths(page, "views", name, WIDTHS);
