@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { typedSkipTrigrams } from "@/lib/engine/circuits/typed";
 import { skipTrigrams } from "@/lib/engine/circuits/skip-trigrams";
-import { returnsToGo, sampleEpisode, stateFeatures } from "@/lib/engine/env/gridworld";
+import { sampleEpisode } from "@/lib/engine/env/gridworld";
+import { episodeTrajectory } from "@/lib/engine/env/gridworld-rollout";
 import { loadModelFile } from "@/lib/engine/io/model-file";
 import { tsKernels } from "@/lib/engine/linalg/kernels-ts";
 import { mulberry32 } from "@/lib/engine/train/prng";
@@ -28,11 +29,9 @@ let dt: AttnOnlyModel;
 const path = (name: string) => join(dir, name);
 
 /** A seeded episode of the gridworld's behaviour mixture as DT-FORMAT.md's trajectory, cut to `steps`. */
-function episodeTrajectory(seed: number, steps: number): Trajectory {
+function seededTrajectory(seed: number, steps: number): Trajectory {
   const e = sampleEpisode(mulberry32(seed));
-  const T = Math.min(steps, e.states.length);
-  const rtg = returnsToGo(e);
-  return { timesteps: Array.from({ length: T }, (_, t) => t), rtg: rtg.slice(0, T), states: e.states.slice(0, T).map(stateFeatures), actions: e.actions.slice(0, T - 1) };
+  return episodeTrajectory(e.states.slice(0, steps), e.actions, e.return);
 }
 
 async function json(argv: string[]) {
@@ -53,7 +52,7 @@ afterAll(async () => {
 
 describe("circuitboard on models/gridworld-dt-1l", () => {
   it("run --trajectory: actionLogits [T][n_actions], typed positions, patterns, share and sweep equal the engine's", async () => {
-    const traj = episodeTrajectory(7, 6);
+    const traj = seededTrajectory(7, 6);
     const T = traj.timesteps.length;
     expect(T).toBeGreaterThan(2);
     await writeFile(path("traj.json"), JSON.stringify(traj));
