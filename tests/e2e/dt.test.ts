@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { playEpisode, policyAction, POLICIES, stateFeatures } from "@/lib/engine/env/gridworld";
 import { mulberry32 } from "@/lib/engine/train/prng";
-import { dtFile, geluFile } from "../api/mlp-dt-models";
+import { dtFile, geluFile, geluMetadata, geluTensors } from "../api/mlp-dt-models";
 import { createTeamInBrowser, openBrowserSession, pageGraphql, shootWidths, signUpInBrowser, type BrowserSession } from "../helpers/browser";
 
 let session: BrowserSession;
@@ -25,8 +25,46 @@ async function upload(name: string, file: Uint8Array): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
-const graphql = <T>(query: string, variables: Record<string, unknown>) => pageGraphql<T>(page, session.server.url, query, variables);
+/**
+ * A read-only GraphQL query from the page's session. Retried once on ECONNRESET: the request context
+ * may reuse a keep-alive socket the server closes at that moment (Node's 5 s keepAliveTimeout).
+ */
+async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  try {
+    return await pageGraphql<T>(page, session.server.url, query, variables);
+  } catch (e) {
+    if (!/ECONNRESET/.test(String(e))) throw e;
+    return pageGraphql<T>(page, session.server.url, query, variables);
+  }
+}
 const shoot = (name: string) => shootWidths(page, "dt", name);
+
+/**
+ * At 1440 and 390 px, the typed skip-trigram table stays inside the page's content column (it
+ * scrolls within its own wrapper instead) and the page has no horizontal scroll; on failure the
+ * message names the elements reaching past the viewport.
+ */
+async function expectTypedTableFits(): Promise<void> {
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(300);
+    const m = await page.getByTestId("typed-trigram-table").evaluate((fig) => {
+      const column = fig.closest(".page")!.getBoundingClientRect();
+      const style = getComputedStyle(fig.closest(".page")!);
+      const contentRight = column.right - parseFloat(style.paddingRight);
+      const wrap = fig.querySelector(".table-wrap")!;
+      // Elements reaching past the viewport that no scrolling (or clipping) ancestor holds in.
+      const clipped = (el: Element) => { for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== "visible") return true; return false; };
+      const offenders = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(el))
+        .slice(-5).map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute("class") ?? "")}[${el.getAttribute("data-testid") ?? ""}] right ${Math.round(el.getBoundingClientRect().right)}px`);
+      return { figRight: fig.getBoundingClientRect().right, contentRight, wrapRight: wrap.getBoundingClientRect().right, pageWidth: document.documentElement.scrollWidth, viewport: window.innerWidth, tableWidth: fig.querySelector("table")!.getBoundingClientRect().width, wrapWidth: wrap.clientWidth, offenders };
+    });
+    expect({ width, figureInside: m.figRight <= m.contentRight + 1, wrapInside: m.wrapRight <= m.contentRight + 1, noPageScroll: m.pageWidth <= m.viewport }, JSON.stringify(m)).toEqual({ width, figureInside: true, wrapInside: true, noPageScroll: true });
+    // At 1440 px the table has the content column's width to itself: it shows whole, no inner scroll.
+    if (width === 1440) expect(m.tableWidth, JSON.stringify(m)).toBeLessThanOrEqual(m.wrapWidth + 1);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
 
 beforeAll(async () => {
   session = await openBrowserSession("dt");
@@ -36,6 +74,7 @@ beforeAll(async () => {
   await createTeamInBrowser(page, "DT Lab");
   ids.dt = await upload("dt-mlp", dtFile());
   ids.gelu = await upload("gelu-1l", geluFile());
+  ids.seg = await upload("gelu-segments", geluFile(geluTensors(), { ...geluMetadata(), vocab_segments: JSON.stringify([{ name: "low", start: 0, end: 3 }, { name: "high", start: 3, end: 6 }]) }));
   ids.grid = await upload("gridworld-dt-1l", new Uint8Array(readFileSync(path.resolve("models", "gridworld-dt-1l", "model.safetensors"))));
 });
 
@@ -61,6 +100,7 @@ describe("models with MLPs on the overview", () => {
     await rows.first().waitFor();
     expect(await rows.count()).toBe(20);
     expect(await rows.first().textContent()).toMatch(/(state|action|rtg|timestep|position) → state → (left|right|forward)/);
+    await expectTypedTableFits();
     await shoot("overview-dt");
   });
 
@@ -70,6 +110,21 @@ describe("models with MLPs on the overview", () => {
     expect(await page.getByRole("heading", { name: "Decision transformer" }).count()).toBe(0);
     await page.getByTestId("head-grid-figure").waitFor();
     await shoot("overview-gelu");
+  });
+});
+
+describe("a token model with vocab_segments", () => {
+  it("groups each head's skip-trigrams by segment under its table, as GraphQL's segmentGroups", async () => {
+    await page.goto(`${session.server.url}/models/${ids.seg}`);
+    const table = page.getByTestId("segment-group-table").first();
+    await table.locator("tbody tr").first().waitFor();
+    const data = await graphql<{ model: { head: { skipTrigrams: { segmentGroups: { sourceSegment: string | null; destinationSegment: string | null; outputSegment: string | null; count: number }[] } } } }>(
+      `query($id: ID!) { model(id: $id) { head(name: "0.0") { skipTrigrams(topK: 15) { segmentGroups { sourceSegment destinationSegment outputSegment count } } } } }`, { id: ids.seg });
+    const want = data.model.head.skipTrigrams.segmentGroups.map((g) => [g.sourceSegment ?? "(no segment)", g.destinationSegment ?? "(no segment)", g.outputSegment ?? "(no segment)", String(g.count)]);
+    expect(want.length).toBeGreaterThan(1);
+    const got = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 4).map((td) => td.textContent?.trim() ?? "")));
+    expect(got).toEqual(want);
+    await shoot("overview-segments");
   });
 });
 
@@ -85,6 +140,7 @@ describe("the gridworld demo DT", () => {
     await rows.first().waitFor();
     expect(await page.getByTestId("typed-trigram-table").textContent()).toContain("rtg: RTG high");
     expect(await page.getByTestId("attention-only-banner").count()).toBe(0);
+    await expectTypedTableFits();
     await shoot("overview-gridworld");
   });
 
@@ -104,6 +160,22 @@ describe("the gridworld demo DT", () => {
     expect(data.run.actionLogits.result.actions).toEqual(["up", "down", "left", "right"]);
     await expect.poll(() => strip.locator("li[data-type=state]").last().textContent()).toMatch(/→ (up|down|left|right)/);
     await page.locator("canvas").first().waitFor();
+    // The RTG sweep: one cell per (action, RTG point); its column at the trajectory's own last RTG
+    // (1 = rtg.max, the last point) peaks at the greedy action the strip shows under the last state.
+    const sweep = page.getByTestId("rtg-sweep-figure");
+    await sweep.waitFor();
+    expect(await sweep.locator("rect[data-key]").count()).toBe(4 * 11);
+    const s = await graphql<{ run: { rtgSweep: { result: { rtg: number[]; actions: string[] } } } }>(
+      `query($id: ID!, $t: TrajectoryInput!) { run(modelId: $id, trajectory: $t) { rtgSweep(points: 11) { result { rtg actions } } } }`, { id: ids.grid, t: trajectory });
+    expect(s.run.rtgSweep.result.rtg[10]).toBe(1);
+    const lastColumn = await sweep.locator("rect[data-key$='>1']").evaluateAll((rects) => rects.map((r) => r.getAttribute("data-key")!.split(">")[0]));
+    expect(lastColumn).toEqual(s.run.rtgSweep.result.actions);
+    const greedyLast = (await strip.locator("li[data-type=state]").last().textContent())!.match(/→ (up|down|left|right)/)![1];
+    const probs = await graphql<{ run: { rtgSweep: { result: { probs: { base64: string } } } } }>(
+      `query($id: ID!, $t: TrajectoryInput!) { run(modelId: $id, trajectory: $t) { rtgSweep(points: 11) { result { probs { base64 } } } } }`, { id: ids.grid, t: trajectory });
+    const p = new Float32Array(Uint8Array.from(Buffer.from(probs.run.rtgSweep.result.probs.base64, "base64")).buffer);
+    const last = Array.from(p.subarray(10 * 4, 11 * 4));
+    expect(s.run.rtgSweep.result.actions[last.indexOf(Math.max(...last))]).toBe(greedyLast);
     await shoot("run-trajectory");
   });
 });

@@ -109,7 +109,7 @@ export function TypedTrigramPanel({ id, name }: { id: string; name: string }) {
   const envelope = query.data?.model?.typedSkipTrigrams;
   const groups = envelope?.result ?? [];
   return (
-    <section aria-labelledby="typed-trigram-heading">
+    <section aria-labelledby="typed-trigram-heading" className="figure-grid-wide">
       <h3 id="typed-trigram-heading">Typed skip-trigrams</h3>
       <p className="hint">
         “[an earlier RTG, state feature, action, timestep or position] … [the current state] → action”, grouped by source type and action.

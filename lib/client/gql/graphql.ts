@@ -613,6 +613,15 @@ export type TrajectoryPatternsQueryVariables = Exact<{
 
 export type TrajectoryPatternsQuery = { run: { patterns: { state: AnalysisState, progress: number | null, message: string | null, result: { layer: number, dense: { shape: Array<number>, dtype: string, base64: string } | null } | null } } | null };
 
+export type TrajectoryRtgSweepQueryVariables = Exact<{
+  id: string | number;
+  trajectory: TrajectoryInput;
+  points: number;
+}>;
+
+
+export type TrajectoryRtgSweepQuery = { run: { rtgSweep: { state: AnalysisState, progress: number | null, message: string | null, result: { rtg: Array<number>, actions: Array<string>, probs: { shape: Array<number>, dtype: string, base64: string } } | null } } | null };
+
 export type SearchHeadsQueryVariables = Exact<{
   filter?: HeadSearchFilter | null | undefined;
   first?: number | null | undefined;
@@ -1959,6 +1968,26 @@ export const TrajectoryPatternsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TrajectoryPatternsQuery, TrajectoryPatternsQueryVariables>;
+export const TrajectoryRtgSweepDocument = new TypedDocumentString(`
+    query TrajectoryRtgSweep($id: ID!, $trajectory: TrajectoryInput!, $points: Int!) {
+  run(modelId: $id, trajectory: $trajectory) {
+    rtgSweep(points: $points) {
+      state
+      progress
+      message
+      result {
+        rtg
+        actions
+        probs {
+          shape
+          dtype
+          base64
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TrajectoryRtgSweepQuery, TrajectoryRtgSweepQueryVariables>;
 export const SearchHeadsDocument = new TypedDocumentString(`
     query SearchHeads($filter: HeadSearchFilter, $first: Int, $after: String) {
   searchHeads(filter: $filter, first: $first, after: $after) {

@@ -2,7 +2,8 @@
 // The prompt explorer for a decision transformer (issue 10 item 4): a trajectory (DT-FORMAT.md JSON,
 // pasted or from ?trajectory=) drawn as a strip of typed tokens — RTG values, state tokens as small
 // images of their grid's first channel when the model has a grid, actions by label — with the
-// greedy action under every state, and the attention viewer over the same positions.
+// greedy action under every state, the RTG sweep at the last state, and the attention viewer over
+// the same positions.
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -17,6 +18,7 @@ import { splitHeads, type SparsePattern } from "../../../_components/figures/att
 import { AttentionViewer } from "../../../_components/figures/attention-viewer";
 import { ErrorMessage, Loading } from "../../../_components/states";
 import { probeTrajectory, type DTSummary } from "../dt-panel";
+import { RtgSweepPanel } from "./rtg-sweep";
 import { TRAJECTORY_PATTERNS_QUERY, TRAJECTORY_RUN_QUERY } from "./trajectory-queries";
 
 /** A dense [heads, n, n] pattern as the viewer's sparse form with every key of a row, ranked by weight. */
@@ -135,6 +137,7 @@ export function TrajectoryView({ id, name, dt, nCtx, nLayers, given }: { id: str
             })}
           </ol>
           <AnalysisStatus what="Action logits" envelope={logits} />
+          <RtgSweepPanel id={id} name={name} trajectory={trajectory} />
           <h2>Attention <span className="subtle">(every key, exact)</span></h2>
           {patterns.map((p, layer) => (
             <div key={layer}>
