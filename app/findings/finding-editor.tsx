@@ -36,6 +36,8 @@ export function FindingEditor({ finding, queryKey }: { finding: { id: string; ti
       if (!theirs) return onError(e);
       setError(null);
       setConflict({ message: e instanceof Error ? e.message : String(e), mine: { title, body }, theirs });
+      // The page around the merge view shows the finding as it is now (the draft is kept here).
+      void queryClient.invalidateQueries({ queryKey });
     },
   });
   const add = useMutation({

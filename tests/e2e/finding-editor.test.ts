@@ -144,6 +144,8 @@ describe("the finding editor", () => {
     let merge = await staleSave("My stale title", "Line one\nmy second line\nLine three", v0, v0 + 1);
     expect(await merge.getByTestId("merge-title-mine").textContent()).toBe("My stale title");
     expect(await merge.getByTestId("merge-title-theirs").textContent()).toBe("Changed elsewhere");
+    // The page around the merge view reads the finding as it is now.
+    await page.getByRole("heading", { level: 1, name: "Changed elsewhere" }).waitFor();
     expect(await merge.getByTestId("merge-body-mine").textContent()).toBe("Line one\nmy second line\nLine three");
     expect(await merge.getByTestId("merge-body-theirs").textContent()).toBe("Its **induction stripe** is high: see fig-1.");
     expect(await merge.locator("[data-testid=word-diff] del").allTextContents()).toEqual(["Its **induction stripe** is high: see fig-1."]);
