@@ -2,7 +2,7 @@
 // route and query function calls. Rules: a signed-out visitor only reads PUBLIC models and what is
 // written on them (annotations, comments), nothing else; VIEWERs only read; only members read a
 // team's activity feed; EDITORs also upload and edit models; OWNERs also manage members, roles, invitations and delete;
-// a model is seen by every signed-in account when PUBLIC (or in a public team, unless PRIVATE), by
+// a model is seen by everyone (signed out too) when PUBLIC, by every signed-in account in a public team unless PRIVATE, by
 // the team's members when TEAM, by its uploader and the team's owners when PRIVATE.
 // Collaboration (annotations, votes, comments, team labels) is writing: EDITORs and OWNERs of the
 // model's team annotate, vote and comment; any EDITOR may edit an annotation (every edit is a

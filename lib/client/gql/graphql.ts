@@ -432,7 +432,7 @@ export type UpdateFindingInput = {
 
 /**
  * Who may see a model. PRIVATE: the uploader and the team's owners; TEAM: every member of its team;
- * PUBLIC: every signed-in account.
+ * PUBLIC: everyone, signed out too (reading; downloading the weights needs an account).
  */
 export type Visibility =
   | 'PRIVATE'

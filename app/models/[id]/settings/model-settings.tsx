@@ -28,7 +28,7 @@ export interface ModelSettingsProps {
 const VISIBILITY: [Visibility, string][] = [
   ["PRIVATE", "Private: only you (the uploader) and the team's owners."],
   ["TEAM", "Team: every member of the team."],
-  ["PUBLIC", "Public: every signed-in account, inside the team or not."],
+  ["PUBLIC", "Public: everyone can read it, signed out too; downloading the weights needs an account."],
 ];
 
 /** Runs a payload mutation; a refusal (`ok: false`) becomes an Error with the server's message. */
