@@ -176,6 +176,10 @@ describe("the gridworld demo DT", () => {
     const p = new Float32Array(Uint8Array.from(Buffer.from(probs.run.rtgSweep.result.probs.base64, "base64")).buffer);
     const last = Array.from(p.subarray(10 * 4, 11 * 4));
     expect(s.run.rtgSweep.result.actions[last.indexOf(Math.max(...last))]).toBe(greedyLast);
+    // At 390 px the sweep is laid out for the column it gets: no inner scroll.
+    await page.setViewportSize({ width: 390, height: 900 });
+    await expect.poll(() => sweep.evaluate((fig) => { const svg = fig.querySelector("svg")!; return svg.getBoundingClientRect().width <= svg.parentElement!.clientWidth + 1; })).toBe(true);
+    await page.setViewportSize({ width: 1440, height: 900 });
     await shoot("run-trajectory");
   });
 });

@@ -14,6 +14,7 @@ import type { TrajectoryJson } from "@/lib/client/trajectory-input";
 import { AnalysisStatus } from "../../../_components/analysis-status";
 import { Figure } from "../../../_components/figures/figure";
 import { heatmapScene } from "../../../_components/figures/heatmap";
+import { useWidth } from "../../../_components/figures/use-width";
 import { ErrorMessage } from "../../../_components/states";
 import { TRAJECTORY_RTG_SWEEP_QUERY } from "./trajectory-queries";
 
@@ -26,6 +27,7 @@ export function RtgSweepPanel({ id, name, trajectory }: { id: string; name: stri
     staleTime: Infinity,
     refetchInterval: pollWhilePending((d: TrajectoryRtgSweepQuery) => [d.run?.rtgSweep]),
   });
+  const [ref, width] = useWidth<HTMLElement>(520);
   const envelope = query.data?.run?.rtgSweep;
   const r = envelope?.result;
   /** values[action][point]: the sweep's [points, n_actions] probabilities transposed. */
@@ -36,7 +38,7 @@ export function RtgSweepPanel({ id, name, trajectory }: { id: string; name: stri
   }, [r]);
   const last = trajectory.rtg[trajectory.rtg.length - 1];
   return (
-    <section aria-labelledby="rtg-sweep-heading">
+    <section aria-labelledby="rtg-sweep-heading" ref={ref}>
       <h2 id="rtg-sweep-heading">RTG sweep <span className="subtle">(the last step&apos;s return-to-go varied; now {last})</span></h2>
       <p className="hint">The action probabilities at the last state as the last RTG runs over the model&apos;s range: a column per RTG value, brighter = more likely (the legend).</p>
       {query.isError ? <ErrorMessage error={query.error} /> : null}
@@ -45,7 +47,7 @@ export function RtgSweepPanel({ id, name, trajectory }: { id: string; name: stri
         <Figure
           name={`${name}-rtg-sweep`} testId="rtg-sweep-figure" data={{ rtg: r.rtg, actions: r.actions, probs: values }}
           scene={heatmapScene({
-            title: "P(action | last state) by RTG", width: 520, maxCell: 44,
+            title: "P(action | last state) by RTG", width: Math.min(520, width), maxCell: 44,
             rows: r.actions, cols: r.rtg.map((v) => String(Math.round(v * 100) / 100)),
             values, position: (v) => v, cellText: (v) => v.toFixed(2),
             legend: { palette: "viridis", lo: 0, hi: 1, label: "probability" },
